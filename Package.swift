@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, one way: CGEOS (C) → GeoCore (geometry values + GEOS bridge) → GeoFormats (readers)
+// → Reference (GeoData tables) → BoundaryStore (GeoPackage) → BoundaryImport / SpatialJoin
+// → investmap (CLI). Only the executable imports ArgumentParser.
+let package = Package(
+    name: "investmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "investmap", targets: ["investmap"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        .target(name: "GeoCore", dependencies: ["CGEOS"]),
+        .target(name: "GeoFormats", dependencies: ["GeoCore", "ZIPFoundation"]),
+        .target(name: "Reference", dependencies: ["GeoCore"]),
+        .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
+        .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "BoundaryStore"]),
+        .executableTarget(
+            name: "investmap",
+            dependencies: [
+                "GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
+        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
+        .testTarget(name: "InvestmapCLITests", dependencies: ["GeoCore", "Reference"]),
+    ]
+)

@@ -1,0 +1,168 @@
+import Foundation
+import GeoCore
+import GeoFormats
+import Reference
+import BoundaryStore
+
+/// `import boundaries`: reads N03 files (GeoJSON, TopoJSON, or an MLIT zip of either), builds
+/// one MultiPolygon per unit, repairs invalid geometry (reporting each repair), derives
+/// municipalities, designated cities, prefectures and bureau blocks by dissolving the N03 units,
+/// joins the census population and replaces the store's boundary layers in one transaction.
+public struct BoundaryImporter: Sendable {
+    public let reference: ReferenceTables
+    public let census: CensusPopulation?
+
+    public init(reference: ReferenceTables, census: CensusPopulation?) {
+        self.reference = reference
+        self.census = census
+    }
+
+    /// Imports `files` into `store`. Nothing is written unless every file was read and every
+    /// unit built; the write itself is one transaction.
+    /// - Throws: `BoundaryImportError` or `FormatError` for bad input (naming file and feature),
+    ///   `GEOSError` for library failures, the store's errors for write failures.
+    public func run(files: [URL], edition explicitEdition: String?, store: BoundaryStore,
+                    progress: (String) -> Void = { _ in }) throws -> BoundaryImportSummary {
+        guard !files.isEmpty else { throw BoundaryImportError(file: "-", reason: "no input files") }
+        let clock = ContinuousClock()
+        var timings: [(String, Duration)] = []
+        var stageStart = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            timings.append((name, stageStart.duration(to: now)))
+            stageStart = now
+        }
+
+        // 1. Read and group parts by code.
+        var assembler = UnitAssembler()
+        var sources: [SourceSummary] = []
+        for file in files {
+            let name = file.path
+            sources += try BoundarySource.read(file) { feature in
+                try assembler.add(feature, file: name)
+            }
+        }
+        guard !assembler.units.isEmpty else {
+            throw BoundaryImportError(file: files.map(\.path).joined(separator: ", "), reason: "no boundary features found")
+        }
+        let edition = explicitEdition ?? Self.edition(fromFileName: files[0])
+        progress("read \(assembler.featuresRead) features, \(assembler.partsRead) parts, \(assembler.units.count) units")
+        lap("read")
+
+        // 2. Validate and repair every unit (in parallel; one GEOS context per task).
+        let sourceUnits = assembler.units.values.sorted { $0.key < $1.key }
+        let repaired = try sourceUnits.concurrentMap { unit in
+            try UnitGeometryRepair.validate(unit.polygons, context: GEOSContext())
+        }
+        var report: [ImportReportRow] = assembler.readRepairs.map {
+            ImportReportRow(kind: "repair", code: $0.key, detail: $0.note)
+        }
+        for (unit, result) in zip(sourceUnits, repaired) where result.repairNote != nil {
+            report.append(ImportReportRow(kind: "repair", code: unit.code ?? unit.key,
+                                          detail: "\(displayName(unit)): \(result.repairNote!)"))
+        }
+        lap("validate")
+
+        // 3. The N03-unit level (wards, municipalities, 所属未定地).
+        var wards: [UnitRecord] = []
+        var unassigned: [UnitRecord] = []
+        for (unit, result) in zip(sourceUnits, repaired) {
+            let record = try wardRecord(unit, result, edition: edition)
+            if unit.code == nil { unassigned.append(record) } else { wards.append(record) }
+        }
+
+        // 4. Roll-ups by coverage dissolve.
+        let rollUp = try RollUp(reference: reference, census: census, edition: edition)
+        let levels = try rollUp.build(wards: wards, unassigned: unassigned)
+        report += levels.notes
+        lap("dissolve")
+
+        // 5. Census join report: codes that do not match, both ways.
+        report += censusMismatches(wards: wards)
+
+        // 6. Write, one transaction.
+        let all = wards + unassigned + levels.municipalities + levels.designatedCities + levels.prefectures + levels.bureaus
+        let sourceRecords = sources.map { source in
+            SourceRecord(file: source.member.map { "\(source.file)!\($0)" } ?? source.file, sha256: nil,
+                         features: source.features, vertices: source.vertices)
+        }
+        try store.replaceBoundaries(edition: edition, sources: sourceRecords, units: all, report: report)
+        lap("write")
+
+        return BoundaryImportSummary(
+            edition: edition, sources: sources, featuresRead: assembler.featuresRead, partsRead: assembler.partsRead,
+            partsStored: wards.reduce(0) { $0 + $1.geometry.polygons.count } + unassigned.reduce(0) { $0 + $1.geometry.polygons.count },
+            counts: [
+                .ward: wards.count, .unassigned: unassigned.count, .municipality: levels.municipalities.count,
+                .designatedCity: levels.designatedCities.count, .prefecture: levels.prefectures.count, .bureau: levels.bureaus.count,
+            ],
+            report: report, timings: timings)
+    }
+
+    /// The edition named in an N03 file name ("N03-22_220101_fullres.geojson" → "N03-22_220101",
+    /// "N03-20240101_GML.zip" → "N03-20240101"), else the file's base name.
+    public static func edition(fromFileName url: URL) -> String {
+        let base = url.lastPathComponent
+        if let match = base.firstMatch(of: /N03-(\d{2}_\d{6}|\d{8})/) {
+            return String(match.0)
+        }
+        return url.deletingPathExtension().lastPathComponent
+    }
+
+    // MARK: - Records
+
+    private func displayName(_ unit: SourceUnit) -> String {
+        let p = unit.properties
+        let city = (p["N03_003"] ?? nil) ?? ""
+        let name = (p["N03_004"] ?? nil) ?? ""
+        if let code = unit.code, reference.designatedCity(containingWard: code) != nil {
+            return city + name
+        }
+        if unit.code == nil {
+            return name.isEmpty ? "所属未定地" : name
+        }
+        return name.isEmpty ? city : name
+    }
+
+    private func wardRecord(_ unit: SourceUnit, _ result: RepairedGeometry, edition: String) throws -> UnitRecord {
+        let prefecture: Prefecture
+        if let code = unit.code {
+            guard let p = reference.prefecture(code: String(code.prefix(2))) else {
+                throw BoundaryImportError(file: unit.firstSeen, reason: "code \(code): no prefecture \(code.prefix(2))")
+            }
+            prefecture = p
+        } else {
+            let name = (unit.properties[UnitAssembler.prefectureProperty] ?? nil) ?? ""
+            guard let p = reference.prefecture(named: name) else {
+                throw BoundaryImportError(file: unit.firstSeen, reason: "unknown prefecture name \(name)")
+            }
+            prefecture = p
+        }
+        let entry = unit.code.flatMap { census?[$0] }
+        return UnitRecord(
+            code: unit.code, name: displayName(unit), level: unit.code == nil ? .unassigned : .ward,
+            prefectureCode: prefecture.code, prefectureName: prefecture.name,
+            cityCode: unit.code.map { reference.cityCode(for: $0) }, bureauID: prefecture.bureauID,
+            n03: unit.properties.filter { $0.key.hasPrefix("N03_") }, edition: edition,
+            population: entry?.population, households: entry?.households,
+            sourceParts: unit.polygons.count, repairNote: result.repairNote, geometry: result.geometry)
+    }
+
+    private func censusMismatches(wards: [UnitRecord]) -> [ImportReportRow] {
+        guard let census else {
+            return [ImportReportRow(kind: "census_absent", code: nil, detail: "no census table found; population left empty")]
+        }
+        var rows: [ImportReportRow] = []
+        let boundaryCodes = Set(wards.compactMap(\.code))
+        for ward in wards where census[ward.code!] == nil {
+            rows.append(ImportReportRow(kind: "census_missing", code: ward.code,
+                                        detail: "\(ward.name): in the boundaries, not in the 2020 census table"))
+        }
+        let unitLevels: Set<CensusPopulation.Level> = [.municipality, .specialWard, .designatedCityWard]
+        for entry in census.entries where unitLevels.contains(entry.level) && !boundaryCodes.contains(entry.code5) {
+            rows.append(ImportReportRow(kind: "census_unmatched", code: entry.code5,
+                                        detail: "\(entry.name): in the 2020 census table (\(entry.level.rawValue)), not in the boundaries"))
+        }
+        return rows
+    }
+}

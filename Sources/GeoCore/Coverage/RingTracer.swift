@@ -1,0 +1,131 @@
+import Foundation
+
+/// Turns directed boundary edges (interior on the left) into polygons: rings traced keeping the
+/// interior on the left and taking the tightest left turn where rings touch, so touching rings
+/// come out separate (valid OGC polygons); counter-clockwise rings are shells, clockwise ones
+/// holes, each hole given to the smallest shell around it.
+enum RingTracer {
+    /// nil when the edges do not form closed rings (in and out degrees differ at a vertex).
+    static func polygons(halfEdges: [(Int32, Int32)], coordinates: [Coordinate]) -> [Polygon]? {
+        if halfEdges.isEmpty { return [] }
+        // Sorted by origin then target (plain integer sorts, and a result that never depends on
+        // hashing order).
+        var keys = halfEdges.map { UInt64(UInt32($0.0)) << 32 | UInt64(UInt32($0.1)) }
+        RadixSort.sort(&keys)
+        let from = keys.map { Int32(truncatingIfNeeded: $0 >> 32) }
+        let to = keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        // For each edge, the range of edges leaving its target: walk the edges sorted by target
+        // alongside the edges sorted by origin. Unequal in and out degrees fail here.
+        var byTarget = (0..<keys.count).map { UInt64(UInt32(to[$0])) << 32 | UInt64($0) }
+        RadixSort.sort(&byTarget)
+        var outFirst = [Int32](repeating: 0, count: keys.count)
+        var outCount = [Int32](repeating: 0, count: keys.count)
+        var i = 0, j = 0
+        while i < byTarget.count {
+            let v = Int32(truncatingIfNeeded: byTarget[i] >> 32)
+            var arriving = i
+            while arriving < byTarget.count && Int32(truncatingIfNeeded: byTarget[arriving] >> 32) == v { arriving += 1 }
+            while j < from.count && from[j] < v { j += 1 }
+            var leaving = j
+            while leaving < from.count && from[leaving] == v { leaving += 1 }
+            guard leaving - j == arriving - i else { return nil }
+            for k in i..<arriving {
+                let e = Int(byTarget[k] & 0xFFFF_FFFF)
+                outFirst[e] = Int32(j)
+                outCount[e] = Int32(leaving - j)
+            }
+            i = arriving
+            j = leaving
+        }
+        guard i == keys.count && from.count == to.count else { return nil }
+        if j < from.count, from.count != byTarget.count { return nil }
+
+        var used = [Bool](repeating: false, count: keys.count)
+        var shells: [LinearRing] = []
+        var holes: [LinearRing] = []
+        for start in 0..<keys.count where !used[start] {
+            var ring: [Coordinate] = []
+            var edge = start
+            while true {
+                used[edge] = true
+                ring.append(coordinates[Int(from[edge])])
+                let first = Int(outFirst[edge]), count = Int(outCount[edge])
+                let next = count == 1 ? first : tightestLeftTurn(after: edge, first..<(first + count), from, to, coordinates)
+                if next == start { break }
+                guard !used[next] else { return nil }  // inconsistent boundary graph
+                edge = next
+            }
+            ring.append(coordinates[Int(from[start])])
+            guard ring.count >= 4 else { continue }
+            let r = LinearRing(ring)
+            let area = r.signedArea
+            if area > 0 { shells.append(r) } else if area < 0 { holes.append(r) }
+        }
+        return assignHoles(holes, to: shells)
+    }
+
+    /// After `edge` (u → v), the candidate leaving v that is first clockwise from the way back.
+    private static func tightestLeftTurn(after edge: Int, _ candidates: Range<Int>, _ from: [Int32], _ to: [Int32],
+                                         _ coordinates: [Coordinate]) -> Int {
+        let here = coordinates[Int(to[edge])]
+        let back = coordinates[Int(from[edge])]
+        let backAngle = atan2(back.y - here.y, back.x - here.x)
+        var best = candidates.lowerBound
+        var bestSweep = Double.infinity
+        for e in candidates {
+            let c = coordinates[Int(to[e])]
+            var sweep = backAngle - atan2(c.y - here.y, c.x - here.x)
+            while sweep <= 0 { sweep += 2 * Double.pi }
+            if sweep < bestSweep {
+                best = e
+                bestSweep = sweep
+            }
+        }
+        return best
+    }
+
+    /// Each hole goes to the smallest shell that contains it.
+    private static func assignHoles(_ holes: [LinearRing], to shells: [LinearRing]) -> [Polygon] {
+        var polygons = shells.map { Polygon(exterior: $0) }
+        guard !holes.isEmpty else { return polygons }
+        let boxes = shells.map { ring -> BoundingBox in
+            var box = BoundingBox.empty
+            for c in ring.coordinates { box.extend(c) }
+            return box
+        }
+        let areas = shells.map { abs($0.signedArea) }
+        for hole in holes {
+            // A hole shares at most single vertices with its shell, so a few probes decide.
+            var best: Int?
+            for probe in hole.coordinates.prefix(8) {
+                for (i, shell) in shells.enumerated() where boxes[i].contains(probe) {
+                    if RingContainment.strictlyInside(probe, shell.coordinates), areas[i] < (best.map { areas[$0] } ?? .infinity) {
+                        best = i
+                    }
+                }
+                if best != nil { break }
+            }
+            if let best { polygons[best].holes.append(hole) }
+        }
+        return polygons
+    }
+}
+
+/// Point in ring by the crossing-number rule; points on the ring count as outside.
+enum RingContainment {
+    static func strictlyInside(_ p: Coordinate, _ ring: [Coordinate]) -> Bool {
+        var inside = false
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if a == p { return false }
+            if (a.y > p.y) != (b.y > p.y) {
+                let x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y)
+                if x == p.x { return false }
+                if x > p.x { inside.toggle() }
+            }
+            j = i
+        }
+        return inside
+    }
+}

@@ -1,0 +1,48 @@
+import CGEOS
+
+extension GEOSGeometry {
+    /// The union of all members of this geometry (dissolves overlaps and shared edges).
+    public func unaryUnion() throws -> GEOSGeometry {
+        try result(GEOSUnaryUnion_r(handle, pointer), "UnaryUnion")
+    }
+
+    /// The union of a collection of polygons that form a coverage (they share edges exactly and
+    /// do not overlap): much faster than a general union, and wrong for non-coverages.
+    public func coverageUnion() throws -> GEOSGeometry {
+        try result(GEOSCoverageUnion_r(handle, pointer), "CoverageUnion")
+    }
+
+    public func intersection(_ other: GEOSGeometry) throws -> GEOSGeometry {
+        try result(GEOSIntersection_r(handle, pointer, other.pointer), "Intersection")
+    }
+
+    /// A fast clip to an axis-aligned rectangle; the result may be invalid only where the input was.
+    public func clip(to box: BoundingBox) throws -> GEOSGeometry {
+        try result(GEOSClipByRect_r(handle, pointer, box.minX, box.minY, box.maxX, box.maxY), "ClipByRect")
+    }
+
+    /// Planar distance in coordinate units (0 when the geometries intersect).
+    public func distance(to other: GEOSGeometry) throws -> Double {
+        var d = 0.0
+        guard GEOSDistance_r(handle, pointer, other.pointer, &d) == 1 else { throw context.error("Distance") }  // 0 on exception
+        return d
+    }
+
+    /// The closest pair of points (on self, on other), planar.
+    public func nearestPoints(to other: GEOSGeometry) throws -> (Coordinate, Coordinate) {
+        guard let seq = GEOSNearestPoints_r(handle, pointer, other.pointer) else {  // NULL on exception or empty
+            throw context.error("NearestPoints")
+        }
+        defer { GEOSCoordSeq_destroy_r(handle, seq) }
+        return try Self.pair(from: seq, context)
+    }
+
+    static func pair(from seq: OpaquePointer, _ context: GEOSContext) throws -> (Coordinate, Coordinate) {
+        var values = [Double](repeating: 0, count: 4)
+        let ok = values.withUnsafeMutableBufferPointer {
+            GEOSCoordSeq_copyToBuffer_r(context.handle, seq, $0.baseAddress, 0, 0)
+        }
+        guard ok != 0 else { throw context.error("CoordSeq_copyToBuffer") }  // 0 on exception
+        return (Coordinate(x: values[0], y: values[1]), Coordinate(x: values[2], y: values[3]))
+    }
+}

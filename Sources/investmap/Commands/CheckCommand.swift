@@ -1,0 +1,23 @@
+import ArgumentParser
+import BoundaryImport
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every stored geometry with GEOS and print the counts per layer."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let results = try StoreCheck.run(store.open(readOnly: true))
+        var invalidTotal = 0
+        for r in results {
+            print("\(r.level.rawValue): \(r.units) units, \(r.vertices) vertices, invalid \(r.invalid.count)")
+            for (code, problem) in r.invalid { print("  \(code): \(problem)") }
+            invalidTotal += r.invalid.count
+        }
+        print("invalid \(invalidTotal)")
+        if invalidTotal > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import BoundaryImport
+import BoundaryStore
+import Reference
+
+struct ImportBoundariesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boundaries",
+        abstract: "Import N03 administrative boundaries (GeoJSON, TopoJSON, or the MLIT .zip).",
+        discussion: """
+        Replaces every boundary layer of the store in one transaction: on any error the store \
+        stays exactly as it was. Parts are grouped by N03_007 into one MultiPolygon per unit, \
+        invalid geometry is repaired and reported, and municipalities, designated cities, \
+        prefectures and bureau blocks are derived by dissolving the N03 units.
+        """
+    )
+
+    @Argument(help: "N03 files: GeoJSON (one feature per part), TopoJSON, or an MLIT .zip of either.")
+    var files: [String]
+
+    @Option(help: "The boundary edition recorded on every unit (default: from the file name, e.g. N03-22_220101).")
+    var edition: String?
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print every repair and census mismatch, not only their counts.")
+    var verbose = false
+
+    func validate() throws {
+        if let edition, edition.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--edition must not be empty")
+        }
+    }
+
+    func run() throws {
+        let urls = try files.map { path -> URL in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError("\(path): no such file")
+            }
+            guard !isDirectory.boolValue else { throw CLIError("\(path): is a directory, not a boundary file") }
+            return URL(fileURLWithPath: path)
+        }
+        let geoData = try ReferenceTables.locateGeoData()
+        let reference = try ReferenceTables.load(from: geoData)
+        let census = try CensusPopulation.locate(geoDataDirectory: geoData).map { try CensusPopulation.load(from: $0) }
+        if census == nil {
+            standardError.write("warning: population_2020_census.csv not found (set INVESTMAP_SHARED); population left empty")
+        }
+        let store = try store.open(readOnly: false)
+        let importer = BoundaryImporter(reference: reference, census: census)
+        let summary = try importer.run(files: urls, edition: edition, store: store) { message in
+            standardError.write(message)
+        }
+        print(ImportSummaryText(summary: summary, storePath: store.path, verbose: verbose).text)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import XCTest
+import Reference
+
+/// The acceptance checks of the boundary store on the real full-resolution N03 2022 data
+/// (90,718 parts, 12.1 M vertices): imported once for the whole class.
+final class FullResolutionImportTests: XCTestCase {
+    nonisolated(unsafe) static var store: URL?
+    nonisolated(unsafe) static var importOutput: CLI.Result?
+    nonisolated(unsafe) static var setupError: Error?
+
+    override class func setUp() {
+        super.setUp()
+        do {
+            let geojson = try CLI.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-fullres-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let db = folder.appendingPathComponent("fullres.gpkg")
+            importOutput = try CLI.run(["import", "boundaries", geojson.path, "--db", db.path])
+            store = db
+        } catch {
+            setupError = error
+        }
+    }
+
+    override class func tearDown() {
+        if let store { try? FileManager.default.removeItem(at: store.deletingLastPathComponent()) }
+        super.tearDown()
+    }
+
+    private func importedStore() throws -> URL {
+        if let error = Self.setupError { throw error }
+        let output = try XCTUnwrap(Self.importOutput)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        return try XCTUnwrap(Self.store)
+    }
+
+    private func units(_ level: String, _ db: URL) throws -> [[String]] {
+        let result = try CLI.run(["units", "--level", level, "--db", db.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return Array(try CSVReader.records(in: result.stdout).dropFirst())
+    }
+
+    func testEveryLevelHasTheExpectedUnits() throws {
+        let db = try importedStore()
+        let wards = try units("ward", db)
+        XCTAssertEqual(wards.count, 1_882, "N03 units of the 2022 full-resolution file")
+        XCTAssertEqual(try units("prefecture", db).count, 47)
+        XCTAssertEqual(try units("bureau", db).count, 9)
+        let cities = try units("designated-city", db)
+        XCTAssertEqual(cities.count, 20)
+        let wardCount = wards.filter { $0[5] != $0[0] }.count  // city_code differs from code: a ward
+        XCTAssertEqual(try units("municipality", db).count, wards.count - wardCount + cities.count)
+        XCTAssertEqual(try units("unassigned", db).count, 0, "the full-resolution file has no 所属未定地")
+    }
+
+    func testNoPartIsLost() throws {
+        let db = try importedStore()
+        let output = try XCTUnwrap(Self.importOutput).stdout
+        XCTAssertTrue(output.contains("parts read 90718"), output)
+        // The parts column counts the polygons read for each unit, before any repair.
+        let parts = try units("ward", db).reduce(0) { $0 + Int($1[9])! }
+        XCTAssertEqual(parts, 90_718)
+    }
+
+    func testPopulationJoinedAndMismatchesReported() throws {
+        let db = try importedStore()
+        let tokyo = try XCTUnwrap(try units("prefecture", db).first { $0[0] == "13" })
+        XCTAssertEqual(tokyo[1], "東京都")
+        XCTAssertEqual(tokyo[7], "14047594", "2020 census population of Tokyo")
+        let output = try XCTUnwrap(Self.importOutput).stdout
+        // 浜松's 2022 wards are not in the census (which has the 2024 layout), and the reverse.
+        XCTAssertTrue(output.contains("22131"), "Hamamatsu's old wards reported:\n\(output)")
+        XCTAssertTrue(output.contains("census_unmatched"), output)
+    }
+
+    func testGDALOpensTheStoreWithTheRightCounts() throws {
+        let db = try importedStore()
+        guard FileManager.default.fileExists(atPath: "/usr/bin/ogrinfo") else {
+            throw XCTSkip("ogrinfo (gdal-bin) is not installed; Scripts/test installs it")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
+        process.arguments = ["-ro", "-so", "-al", db.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, errors)
+        XCTAssertFalse(errors.contains("ERROR"), errors)
+        var counts: [String: Int] = [:]
+        var layer = ""
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("Layer name: ") { layer = String(line.dropFirst("Layer name: ".count)) }
+            if line.hasPrefix("Feature Count: ") { counts[layer] = Int(line.dropFirst("Feature Count: ".count)) }
+        }
+        XCTAssertEqual(counts["wards"], 1_882)
+        XCTAssertEqual(counts["prefectures"], 47)
+        XCTAssertEqual(counts["bureaus"], 9)
+        XCTAssertEqual(counts["designated_cities"], 20)
+        XCTAssertEqual(counts["municipalities"], try units("municipality", db).count)
+        XCTAssertEqual(counts["unassigned_areas"], 0)
+        XCTAssertTrue(text.contains("Geometry: Multi Polygon"), text)
+    }
+
+    func testEveryStoredGeometryIsValid() throws {
+        let db = try importedStore()
+        let result = try CLI.run(["check", "--db", db.path])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("invalid 0"), result.stdout)
+    }
+
+    func testTownPointsLandInTheirOwnMunicipality() throws {
+        let db = try importedStore()
+        let points = try CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
+        let result = try CLI.run(["locate", "--csv", points.path, "--db", db.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let present = Set(try units("ward", db).map { $0[0] })
+        var eligible = 0, agreeing = 0
+        for f in try CSVReader.records(in: result.stdout).dropFirst() {
+            // code5,pref,city,town,koaza,lat,lng + municipality_code,city_code,prefecture_code,bureau,match
+            guard f.count >= 12, !f[5].isEmpty, !f[6].isEmpty, present.contains(f[0]) else { continue }
+            eligible += 1
+            if f[7] == f[0] { agreeing += 1 }
+        }
+        XCTAssertGreaterThan(eligible, 273_000)
+        let share = Double(agreeing) / Double(eligible)
+        XCTAssertGreaterThanOrEqual(share, 0.999, "\(agreeing) of \(eligible) points in their own municipality")
+        print("town points: \(agreeing) of \(eligible) in their own municipality (\(share * 100) %)")
+    }
+}
