@@ -17,11 +17,18 @@ public struct BoundaryImporter: Sendable {
         self.census = census
     }
 
-    /// Imports `files` into `store`. Nothing is written unless every file was read and every
-    /// unit built; the write itself is one transaction.
+    /// Imports `files` into the store `openStore` opens. The store is opened only once every
+    /// file was read and every unit built (a failed import creates no file), and the write
+    /// itself is one transaction.
     /// - Throws: `BoundaryImportError` or `FormatError` for bad input (naming file and feature),
     ///   `GEOSError` for library failures, the store's errors for write failures.
-    public func run(files: [URL], edition explicitEdition: String?, store: BoundaryStore,
+    /// - Parameter verifyLevels: also have GEOS validate every dissolved bureau before the write
+    ///   commits (any invalid one is rebuilt with GEOS's union). Off by default: the dissolve is
+    ///   exact on a coverage, the topology refuses groups whose borders do not close, and
+    ///   `investmap check` validates the whole store; on a coverage whose borders cross without
+    ///   shared vertices, this is what catches it.
+    public func run(files: [URL], edition explicitEdition: String?, verifyLevels: Bool = false,
+                    openStore: () throws -> BoundaryStore,
                     progress: (String) -> Void = { _ in }) throws -> BoundaryImportSummary {
         guard !files.isEmpty else { throw BoundaryImportError(file: "-", reason: "no input files") }
         let clock = ContinuousClock()
@@ -33,13 +40,19 @@ public struct BoundaryImporter: Sendable {
             stageStart = now
         }
 
-        // 1. Read and group parts by code.
+        // 1. Read and group parts by code; validate units on the second core as they complete.
         var assembler = UnitAssembler()
         var sources: [SourceSummary] = []
+        let validation = ValidationPipeline()
+        var currentKey: String?
         for file in files {
             let name = file.path
             sources += try BoundarySource.read(file) { feature in
-                try assembler.add(feature, file: name)
+                let key = try assembler.add(feature, file: name)
+                if let previous = currentKey, previous != key {
+                    validation.submit(key: previous, polygons: assembler.units[previous]!.polygons)
+                }
+                currentKey = key
             }
         }
         guard !assembler.units.isEmpty else {
@@ -49,11 +62,9 @@ public struct BoundaryImporter: Sendable {
         progress("read \(assembler.featuresRead) features, \(assembler.partsRead) parts, \(assembler.units.count) units")
         lap("read")
 
-        // 2. Validate and repair every unit (in parallel; one GEOS context per task).
+        // 2. Validate and repair every unit (what the worker has not done yet, on both cores).
         let sourceUnits = assembler.units.values.sorted { $0.key < $1.key }
-        let repaired = try sourceUnits.concurrentMap { unit in
-            try UnitGeometryRepair.validate(unit.polygons, context: GEOSContext())
-        }
+        let repaired = try validation.finish(sourceUnits)
         var report: [ImportReportRow] = assembler.readRepairs.map {
             ImportReportRow(kind: "repair", code: $0.key, detail: $0.note)
         }
@@ -73,20 +84,37 @@ public struct BoundaryImporter: Sendable {
 
         // 4. Roll-ups by coverage dissolve.
         let rollUp = try RollUp(reference: reference, census: census, edition: edition)
-        let levels = try rollUp.build(wards: wards, unassigned: unassigned)
-        report += levels.notes
+        let dissolved = rollUp.dissolve(wards: wards, unassigned: unassigned)
+        // With verifyLevels, GEOS checks the dissolved bureaus on other threads while the store is
+        // written; the write commits only if they are all valid, and is redone with the repaired
+        // groups if not.
+        let verification = verifyLevels ? BackgroundWork { try rollUp.suspectBureaus(dissolved) } : nil
+        var levels = try rollUp.levels(from: dissolved, wards: wards, suspect: [])
         lap("dissolve")
 
         // 5. Census join report: codes that do not match, both ways.
-        report += censusMismatches(wards: wards)
+        let baseReport = report + censusMismatches(wards: wards)
 
         // 6. Write, one transaction.
-        let all = wards + unassigned + levels.municipalities + levels.designatedCities + levels.prefectures + levels.bureaus
         let sourceRecords = sources.map { source in
             SourceRecord(file: source.member.map { "\(source.file)!\($0)" } ?? source.file, sha256: nil,
                          features: source.features, vertices: source.vertices)
         }
-        try store.replaceBoundaries(edition: edition, sources: sourceRecords, units: all, report: report)
+        let store = try openStore()
+        func write(_ levels: RollUp.Levels, beforeCommit: () throws -> Void) throws {
+            let all = wards + unassigned + levels.municipalities + levels.designatedCities + levels.prefectures + levels.bureaus
+            try store.replaceBoundaries(edition: edition, sources: sourceRecords, units: all,
+                                        report: baseReport + levels.notes, beforeCommit: beforeCommit)
+        }
+        do {
+            try write(levels) {
+                if let verification, try !verification.wait().isEmpty { throw LevelsNeedRepair() }
+            }
+        } catch is LevelsNeedRepair {
+            levels = try rollUp.levels(from: dissolved, wards: wards, suspect: verification!.wait())
+            try write(levels) {}
+        }
+        report = baseReport + levels.notes
         lap("write")
 
         return BoundaryImportSummary(
@@ -166,3 +194,7 @@ public struct BoundaryImporter: Sendable {
         return rows
     }
 }
+
+/// Thrown inside the write transaction when the background check found dissolved groups that
+/// need GEOS's repair: the transaction rolls back and the write is redone.
+private struct LevelsNeedRepair: Error {}

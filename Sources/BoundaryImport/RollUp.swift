@@ -23,46 +23,65 @@ struct RollUp: Sendable {
         var notes: [ImportReportRow]
     }
 
-    private struct Task: Sendable {
+    fileprivate struct Task: Sendable {
         var level: UnitLevel
         var code: String
         var members: [UnitRecord]
     }
 
-    func build(wards: [UnitRecord], unassigned: [UnitRecord]) throws -> Levels {
-        // One topology of the N03 units (faces in this order) serves every level.
+    /// The dissolved groups of every level, straight from the topology (not yet checked).
+    struct Dissolved: Sendable {
+        fileprivate var cities: [(Task, [Polygon]?)]
+        fileprivate var prefectures: [(Task, [Polygon]?)]
+        fileprivate var bureaus: [(Task, [Polygon]?)]
+        var overlapNotes: [ImportReportRow]
+    }
+
+    /// Dissolves the N03 units into cities, prefectures and bureaus through one topology.
+    func dissolve(wards: [UnitRecord], unassigned: [UnitRecord]) -> Dissolved {
         let faces = wards + unassigned
         let topology = CoverageTopology(faces: faces.map(\.geometry.polygons))
-        var notes = topology.overlaps.prefix(100).map { overlap in
+        let overlapNotes = topology.overlaps.prefix(100).map { overlap in
             ImportReportRow(kind: "overlap", code: faces[overlap.first].code,
                             detail: "\(faces[overlap.first].name) and \(faces[overlap.second].code ?? "-") "
                                 + "\(faces[overlap.second].name) overlap near \(overlap.at)")
         }
+        return Dissolved(
+            cities: dissolve(topology, faces, level: .designatedCity, keys: reference.designatedCities.map(\.code5)) { unit in
+                unit.code.flatMap { reference.designatedCity(containingWard: $0)?.code5 }
+            },
+            prefectures: dissolve(topology, faces, level: .prefecture, keys: reference.prefectures.map(\.code)) {
+                $0.prefectureCode
+            },
+            bureaus: dissolve(topology, faces, level: .bureau, keys: reference.bureaus.map(\.id)) { $0.bureauID },
+            overlapNotes: overlapNotes)
+    }
 
-        let cityTasks = dissolve(topology, faces, level: .designatedCity, keys: reference.designatedCities.map(\.code5)) { unit in
-            unit.code.flatMap { reference.designatedCity(containingWard: $0)?.code5 }
+    /// The bureaus whose dissolved geometry GEOS finds invalid (or that the topology could not
+    /// close). A bureau that is fine vouches for the cities and prefectures inside it: their
+    /// edges are its own plus borders that cancelled exactly, so a crossing anywhere inside would
+    /// show in the bureau.
+    func suspectBureaus(_ dissolved: Dissolved) throws -> Set<String> {
+        let problems = try dissolved.bureaus.concurrentMap { task, polygons -> String? in
+            guard let polygons else { return task.code }
+            return try GEOSGeometry(.multiPolygon(polygons), context: GEOSContext()).isValid() ? nil : task.code
         }
-        let prefectureTasks = dissolve(topology, faces, level: .prefecture, keys: reference.prefectures.map(\.code)) {
-            $0.prefectureCode
-        }
-        let bureauTasks = dissolve(topology, faces, level: .bureau, keys: reference.bureaus.map(\.id)) { $0.bureauID }
+        return Set(problems.compactMap { $0 })
+    }
 
-        // GEOS checks the top level; a bureau that is fine vouches for the cities and
-        // prefectures inside it (their edges are a subset of its own plus borders that cancelled
-        // exactly). Where a bureau is not, every group inside it is checked on its own.
-        let checkedBureaus = try bureauTasks.concurrentMap { task, polygons in
-            (task, try CoverageDissolve.check(polygons, members: task.members.map(\.geometry), context: GEOSContext()))
-        }
-        let suspectBureaus = Set(checkedBureaus.filter { $0.1.note != nil }.map(\.0.code))
-        let lower = try (cityTasks + prefectureTasks).concurrentMap { task, polygons -> (Task, CoverageDissolve.Outcome) in
-            if let polygons, !suspectBureaus.contains(task.members[0].bureauID ?? "") {
+    /// The levels' records. Groups of `suspect` bureaus (and any group the topology could not
+    /// close) go through `CoverageDissolve.check`, which falls back to GEOS's union.
+    func levels(from dissolved: Dissolved, wards: [UnitRecord], suspect: Set<String>) throws -> Levels {
+        var notes = dissolved.overlapNotes
+        let all = dissolved.cities + dissolved.prefectures + dissolved.bureaus
+        let outcomes = try all.concurrentMap { task, polygons -> (Task, CoverageDissolve.Outcome) in
+            if let polygons, !suspect.contains(task.members[0].bureauID ?? "") {
                 return (task, CoverageDissolve.Outcome(geometry: .multiPolygon(polygons), note: nil))
             }
             return (task, try CoverageDissolve.check(polygons, members: task.members.map(\.geometry), context: GEOSContext()))
         }
-
         var levelRecords: [UnitLevel: [UnitRecord]] = [:]
-        for (task, outcome) in lower + checkedBureaus {
+        for (task, outcome) in outcomes {
             let record = try record(for: task, outcome)
             if let note = outcome.note {
                 notes.append(ImportReportRow(kind: "dissolve", code: task.code, detail: "\(record.name): \(note)"))

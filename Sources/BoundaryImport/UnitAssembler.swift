@@ -15,7 +15,9 @@ struct UnitAssembler {
     static let codeProperty = "N03_007"
     static let prefectureProperty = "N03_001"
 
-    mutating func add(_ feature: SourceFeature, file: String) throws {
+    /// Adds a feature's parts to its unit and returns the unit's key.
+    @discardableResult
+    mutating func add(_ feature: SourceFeature, file: String) throws -> String {
         featuresRead += 1
         func fail(_ reason: String) -> BoundaryImportError {
             BoundaryImportError(file: file, featureIndex: feature.index, reason: reason)
@@ -66,6 +68,7 @@ struct UnitAssembler {
                                     firstSeen: "\(file): feature \(feature.index)")
         }
         units[key]!.polygons.append(contentsOf: polygons)
+        return key
     }
 
     /// N03 rings are closed; a ring whose last position repeats not the first is closed here and

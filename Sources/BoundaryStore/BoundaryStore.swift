@@ -2,7 +2,7 @@ import Foundation
 import GeoCore
 import GRDB
 
-/// Administrative boundaries at every level in one OGC GeoPackage 1.4 file: one feature table per
+/// Administrative boundaries at every level in one OGC GeoPackage (1.3) file: one feature table per
 /// `UnitLevel` (MULTIPOLYGON, EPSG:4326, R-tree indexed), plus the import's source files and
 /// report as attribute tables. QGIS and GDAL open the file directly.
 ///
@@ -54,10 +54,14 @@ public final class BoundaryStore: Sendable {
 
     /// Replaces every boundary layer, the source list and the import report in ONE transaction:
     /// on any error nothing changes. Feature ids restart at 1 and follow the order of `units`.
+    /// `beforeCommit` runs inside the transaction once everything is written (the importer
+    /// finishes its checks there, overlapped with the write); whatever it throws rolls the
+    /// transaction back and is rethrown unchanged.
     /// - Throws: `StoreError.invalidUnit` for a unit whose geometry is not (multi)polygonal, has
     ///   a non-finite coordinate, or whose edition differs from `edition`;
     ///   `StoreError.database` when SQLite fails (disk full, read-only store …).
-    public func replaceBoundaries(edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow]) throws {
+    public func replaceBoundaries(edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow],
+                                  beforeCommit: () throws -> Void = {}) throws {
         guard !isReadOnly else {
             throw StoreError.database(path: path, operation: "replace boundaries", reason: "the store was opened read-only")
         }
@@ -104,7 +108,14 @@ public final class BoundaryStore: Sendable {
                         arguments: [box[0], box[1], box[2], box[3], lastChange, table])
                 }
                 try Self.replaceAttributes(db, edition: edition, sources: sources, report: report, lastChange: lastChange)
+                do {
+                    try beforeCommit()
+                } catch {
+                    throw CommitVeto(reason: error)
+                }
             }
+        } catch let veto as CommitVeto {
+            throw veto.reason
         } catch {
             throw Self.storeError(error, path: path, operation: "replace boundaries")
         }
@@ -367,6 +378,11 @@ public final class BoundaryStore: Sendable {
     }
 
     /// Maps any error to a `StoreError` naming the file.
+    /// Carries an error of `beforeCommit` through GRDB's rollback, to be rethrown as it was.
+    private struct CommitVeto: Error {
+        let reason: any Error
+    }
+
     static func storeError(_ error: any Error, path: String, operation: String) -> StoreError {
         if let error = error as? StoreError { return error }
         guard let error = error as? DatabaseError else {

@@ -95,6 +95,16 @@ final class BadInputTests: XCTestCase {
         try assertRejected(zip, mentions: ["no GeoJSON or TopoJSON"])
     }
 
+    func testFailedImportCreatesNoStore() throws {
+        let fresh = folder.appendingPathComponent("never.gpkg")
+        let bad = try write("bad.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":")
+        let result = try CLI.run(["import", "boundaries", bad.path, "--db", fresh.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.path), "no store file left behind")
+        let nowhere = try CLI.run(["import", "boundaries", bad.path, "--db", folder.appendingPathComponent("no/such/dir.gpkg").path])
+        XCTAssertTrue(nowhere.stderr.contains("does not exist"), nowhere.stderr)
+    }
+
     func testMissingFile() throws {
         let result = try CLI.run(["import", "boundaries", folder.appendingPathComponent("absent.geojson").path, "--db", db.path])
         XCTAssertNotEqual(result.status, 0)

@@ -95,6 +95,30 @@ final class SimplifiedImportTests: XCTestCase {
         XCTAssertEqual(rows?.first?["name"] as? String, "中部経済産業局")
     }
 
+    func testMLITZipHoldingTheBoundariesImportsTheSame() throws {
+        let folder = try CLI.temporaryFolder(self)
+        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let zip = folder.appendingPathComponent("N03-20210101_GML.zip")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+                z.writestr('N03-20210101_GML/KS-META-N03-20210101.xml', '<meta/>')
+                z.write(sys.argv[2], 'N03-20210101_GML/N03-21_210101.topojson')
+            """, zip.path, topojson.path]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let db = folder.appendingPathComponent("zip.gpkg")
+        let result = try CLI.run(["import", "boundaries", zip.path, "--db", db.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("edition N03-20210101"), "edition from the MLIT file name:\n\(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("N03-21_210101.topojson"), result.stdout)
+        let wards = try CSVReader.records(in: CLI.run(["units", "--level", "ward", "--db", db.path]).stdout).dropFirst()
+        XCTAssertEqual(wards.count, 1_902)
+    }
+
     func testImportIsDeterministic() throws {
         let folder = try CLI.temporaryFolder(self)
         let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")

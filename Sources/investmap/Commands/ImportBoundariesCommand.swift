@@ -24,8 +24,11 @@ struct ImportBoundariesCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Print every repair and census mismatch, not only their counts.")
+    @Flag(help: "Print every report row, however many.")
     var verbose = false
+
+    @Flag(help: "Have GEOS validate the dissolved bureau blocks before committing (slower; catches borders that cross without shared vertices).")
+    var verifyLevels = false
 
     func validate() throws {
         if let edition, edition.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -48,9 +51,9 @@ struct ImportBoundariesCommand: ParsableCommand {
         if census == nil {
             standardError.write("warning: population_2020_census.csv not found (set INVESTMAP_SHARED); population left empty")
         }
-        let store = try store.open(readOnly: false)
+        try store.checkWritable()
         let importer = BoundaryImporter(reference: reference, census: census)
-        let summary = try importer.run(files: urls, edition: edition, store: store) { message in
+        let summary = try importer.run(files: urls, edition: edition, verifyLevels: verifyLevels, openStore: { try store.open(readOnly: false) }) { message in
             standardError.write(message)
         }
         print(ImportSummaryText(summary: summary, storePath: store.path, verbose: verbose).text)

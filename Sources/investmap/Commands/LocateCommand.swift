@@ -59,7 +59,8 @@ struct LocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let locator = try PointLocator(store: store.open(readOnly: true), maxSeaDistanceKm: maxSeaKm)
+        let locator = try PointLocator(store: store.open(readOnly: true), maxSeaDistanceKm: maxSeaKm,
+                                       loading: csv == nil ? .onDemand : .all)
         if let csv {
             let output = StandardOutput()
             let summary = try CSVLocationJoin(locator: locator, lonColumn: lonColumn, latColumn: latColumn)
