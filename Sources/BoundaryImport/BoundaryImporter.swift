@@ -82,15 +82,17 @@ public struct BoundaryImporter: Sendable {
             if unit.code == nil { unassigned.append(record) } else { wards.append(record) }
         }
 
-        // 4. Roll-ups by coverage dissolve.
+        // 4. Roll-ups by coverage dissolve, on other threads while the N03 units are written.
         let rollUp = try RollUp(reference: reference, census: census, edition: edition)
-        let dissolved = rollUp.dissolve(wards: wards, unassigned: unassigned)
-        // With verifyLevels, GEOS checks the dissolved bureaus on other threads while the store is
-        // written; the write commits only if they are all valid, and is redone with the repaired
-        // groups if not.
-        let verification = verifyLevels ? BackgroundWork { try rollUp.suspectBureaus(dissolved) } : nil
-        var levels = try rollUp.levels(from: dissolved, wards: wards, suspect: [])
-        lap("dissolve")
+        let ordinaryMunicipalities = rollUp.ordinaryMunicipalities(wards)
+        let (wardUnits, unassignedUnits) = (wards, unassigned)
+        let dissolving = BackgroundWork { () -> (RollUp.Dissolved, RollUp.Levels) in
+            let dissolved = rollUp.dissolve(wards: wardUnits, unassigned: unassignedUnits)
+            return (dissolved, try rollUp.levels(from: dissolved, suspect: []))
+        }
+        // With verifyLevels, GEOS then checks the dissolved bureaus; the write commits only if
+        // they are all valid, and is redone with the repaired groups if not.
+        let verification = verifyLevels ? BackgroundWork { try rollUp.suspectBureaus(dissolving.wait().0) } : nil
 
         // 5. Census join report: codes that do not match, both ways.
         let baseReport = report + censusMismatches(wards: wards)
@@ -101,28 +103,38 @@ public struct BoundaryImporter: Sendable {
                          features: source.features, vertices: source.vertices)
         }
         let store = try openStore()
-        func write(_ levels: RollUp.Levels, beforeCommit: () throws -> Void) throws {
-            let all = wards + unassigned + levels.municipalities + levels.designatedCities + levels.prefectures + levels.bureaus
-            try store.replaceBoundaries(edition: edition, sources: sourceRecords, units: all,
-                                        report: baseReport + levels.notes, beforeCommit: beforeCommit)
+        var levels: RollUp.Levels?
+        func write(_ derived: @escaping () throws -> RollUp.Levels) throws {
+            try store.replaceBoundaries(
+                edition: edition, sources: sourceRecords,
+                batches: [
+                    { wards + unassigned + ordinaryMunicipalities },
+                    {
+                        let l = try derived()
+                        levels = l
+                        return l.cityMunicipalities + l.designatedCities + l.prefectures + l.bureaus
+                    },
+                ],
+                report: { baseReport + levels!.notes })
         }
         do {
-            try write(levels) {
+            try write {
                 if let verification, try !verification.wait().isEmpty { throw LevelsNeedRepair() }
+                return try dissolving.wait().1
             }
         } catch is LevelsNeedRepair {
-            levels = try rollUp.levels(from: dissolved, wards: wards, suspect: verification!.wait())
-            try write(levels) {}
+            let repaired = try rollUp.levels(from: dissolving.wait().0, suspect: verification!.wait())
+            try write { repaired }
         }
-        report = baseReport + levels.notes
-        lap("write")
+        report = baseReport + levels!.notes
+        lap("dissolve and write")
 
         return BoundaryImportSummary(
             edition: edition, sources: sources, featuresRead: assembler.featuresRead, partsRead: assembler.partsRead,
             partsStored: wards.reduce(0) { $0 + $1.geometry.polygons.count } + unassigned.reduce(0) { $0 + $1.geometry.polygons.count },
             counts: [
-                .ward: wards.count, .unassigned: unassigned.count, .municipality: levels.municipalities.count,
-                .designatedCity: levels.designatedCities.count, .prefecture: levels.prefectures.count, .bureau: levels.bureaus.count,
+                .ward: wards.count, .unassigned: unassigned.count, .municipality: ordinaryMunicipalities.count + levels!.cityMunicipalities.count,
+                .designatedCity: levels!.designatedCities.count, .prefecture: levels!.prefectures.count, .bureau: levels!.bureaus.count,
             ],
             report: report, timings: timings)
     }

@@ -16,8 +16,10 @@ struct RollUp: Sendable {
     }
 
     struct Levels: Sendable {
-        var municipalities: [UnitRecord]
         var designatedCities: [UnitRecord]
+        /// The designated cities again, as municipalities (the rest of that level is
+        /// `ordinaryMunicipalities`).
+        var cityMunicipalities: [UnitRecord]
         var prefectures: [UnitRecord]
         var bureaus: [UnitRecord]
         var notes: [ImportReportRow]
@@ -71,7 +73,7 @@ struct RollUp: Sendable {
 
     /// The levels' records. Groups of `suspect` bureaus (and any group the topology could not
     /// close) go through `CoverageDissolve.check`, which falls back to GEOS's union.
-    func levels(from dissolved: Dissolved, wards: [UnitRecord], suspect: Set<String>) throws -> Levels {
+    func levels(from dissolved: Dissolved, suspect: Set<String>) throws -> Levels {
         var notes = dissolved.overlapNotes
         let all = dissolved.cities + dissolved.prefectures + dissolved.bureaus
         let outcomes = try all.concurrentMap { task, polygons -> (Task, CoverageDissolve.Outcome) in
@@ -89,24 +91,23 @@ struct RollUp: Sendable {
             levelRecords[task.level, default: []].append(record)
         }
         let designatedCities = levelRecords[.designatedCity] ?? []
-        let prefectures = levelRecords[.prefecture] ?? []
-        let bureaus = levelRecords[.bureau] ?? []
+        return Levels(designatedCities: designatedCities,
+                      cityMunicipalities: designatedCities.map { city -> UnitRecord in
+                          var m = city
+                          m.level = .municipality
+                          return m
+                      },
+                      prefectures: levelRecords[.prefecture] ?? [], bureaus: levelRecords[.bureau] ?? [], notes: notes)
+    }
 
-        // Municipalities: ordinary municipalities as they are, wards replaced by their city.
-        var municipalities = wards.filter { reference.designatedCity(containingWard: $0.code!) == nil }
-            .map { ward -> UnitRecord in
-                var m = ward
-                m.level = .municipality
-                return m
-            }
-        municipalities += designatedCities.map { city -> UnitRecord in
-            var m = city
+    /// The municipality-level records that need no dissolve: every N03 unit that is not a
+    /// designated-city ward, as it is.
+    func ordinaryMunicipalities(_ wards: [UnitRecord]) -> [UnitRecord] {
+        wards.filter { reference.designatedCity(containingWard: $0.code!) == nil }.map { ward -> UnitRecord in
+            var m = ward
             m.level = .municipality
             return m
         }
-        municipalities.sort { $0.code! < $1.code! }
-        return Levels(municipalities: municipalities, designatedCities: designatedCities, prefectures: prefectures,
-                      bureaus: bureaus, notes: notes)
     }
 
     /// Dissolves the faces grouped by `key(unit)` (nil: in no group). Groups come back in the

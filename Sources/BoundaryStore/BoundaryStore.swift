@@ -54,14 +54,19 @@ public final class BoundaryStore: Sendable {
 
     /// Replaces every boundary layer, the source list and the import report in ONE transaction:
     /// on any error nothing changes. Feature ids restart at 1 and follow the order of `units`.
-    /// `beforeCommit` runs inside the transaction once everything is written (the importer
-    /// finishes its checks there, overlapped with the write); whatever it throws rolls the
-    /// transaction back and is rethrown unchanged.
     /// - Throws: `StoreError.invalidUnit` for a unit whose geometry is not (multi)polygonal, has
     ///   a non-finite coordinate, or whose edition differs from `edition`;
     ///   `StoreError.database` when SQLite fails (disk full, read-only store …).
-    public func replaceBoundaries(edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow],
-                                  beforeCommit: () throws -> Void = {}) throws {
+    public func replaceBoundaries(edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow]) throws {
+        try replaceBoundaries(edition: edition, sources: sources, batches: [{ units }], report: { report })
+    }
+
+    /// Like `replaceBoundaries(edition:sources:units:report:)`, with the units handed over in
+    /// batches that are asked for one after another inside the transaction, and the report
+    /// asked for last: a caller can write what it has while it computes the rest on other
+    /// threads. Whatever a closure throws rolls the transaction back and is rethrown unchanged.
+    public func replaceBoundaries(edition: String, sources: [SourceRecord], batches: [() throws -> [UnitRecord]],
+                                  report: () throws -> [ImportReportRow]) throws {
         guard !isReadOnly else {
             throw StoreError.database(path: path, operation: "replace boundaries", reason: "the store was opened read-only")
         }
@@ -85,17 +90,27 @@ public final class BoundaryStore: Sendable {
                 for level in UnitLevel.allCases {
                     writers[level] = try UnitTableWriter(db, level: level)
                 }
-                for (index, unit) in units.enumerated() {
-                    guard unit.edition == edition else {
-                        throw StoreError.invalidUnit(
-                            path: path, index: index, level: unit.level, code: unit.code,
-                            reason: "edition \(unit.edition) differs from the import's edition \(edition)")
-                    }
+                var index = 0
+                for batch in batches {
+                    let units: [UnitRecord]
                     do {
-                        try writers[unit.level]!.insert(unit, db: db)
-                    } catch let rejection as UnitTableWriter.Rejection {
-                        throw StoreError.invalidUnit(
-                            path: path, index: index, level: unit.level, code: unit.code, reason: rejection.reason)
+                        units = try batch()
+                    } catch {
+                        throw CommitVeto(reason: error)
+                    }
+                    for unit in units {
+                        defer { index += 1 }
+                        guard unit.edition == edition else {
+                            throw StoreError.invalidUnit(
+                                path: path, index: index, level: unit.level, code: unit.code,
+                                reason: "edition \(unit.edition) differs from the import's edition \(edition)")
+                        }
+                        do {
+                            try writers[unit.level]!.insert(unit, db: db)
+                        } catch let rejection as UnitTableWriter.Rejection {
+                            throw StoreError.invalidUnit(
+                                path: path, index: index, level: unit.level, code: unit.code, reason: rejection.reason)
+                        }
                     }
                 }
                 for level in UnitLevel.allCases {
@@ -107,12 +122,13 @@ public final class BoundaryStore: Sendable {
                         sql: "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? WHERE table_name = ?",
                         arguments: [box[0], box[1], box[2], box[3], lastChange, table])
                 }
-                try Self.replaceAttributes(db, edition: edition, sources: sources, report: report, lastChange: lastChange)
+                let rows: [ImportReportRow]
                 do {
-                    try beforeCommit()
+                    rows = try report()
                 } catch {
                     throw CommitVeto(reason: error)
                 }
+                try Self.replaceAttributes(db, edition: edition, sources: sources, report: rows, lastChange: lastChange)
             }
         } catch let veto as CommitVeto {
             throw veto.reason
@@ -378,7 +394,7 @@ public final class BoundaryStore: Sendable {
     }
 
     /// Maps any error to a `StoreError` naming the file.
-    /// Carries an error of `beforeCommit` through GRDB's rollback, to be rethrown as it was.
+    /// Carries a caller's error through GRDB's rollback, to be rethrown as it was.
     private struct CommitVeto: Error {
         let reason: any Error
     }

@@ -41,11 +41,25 @@ public enum GeoPackageBinary {
     /// for an empty geometry), so a large geometry is traversed once for the envelope and once
     /// for the WKB.
     public static func encode(_ geometry: Geometry, envelope: BoundingBox, srsID: Int32 = wgs84) -> [UInt8] {
+        let total = encodedSize(geometry, envelope: envelope)
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = encode(geometry, envelope: envelope, srsID: srsID, into: UnsafeMutableRawBufferPointer(buffer))
+        }
+    }
+
+    /// The size of the blob `encode` makes.
+    public static func encodedSize(_ geometry: Geometry, envelope: BoundingBox) -> Int {
+        (envelope.isEmpty ? headerSizeWithoutEnvelope : headerSizeWithEnvelope) + geometry.wkbByteCount
+    }
+
+    /// Encodes into `raw` (at least `encodedSize` bytes) and returns the bytes written: bulk
+    /// writers reuse one buffer instead of allocating (and page-faulting) a blob per feature.
+    @discardableResult
+    public static func encode(_ geometry: Geometry, envelope: BoundingBox, srsID: Int32 = wgs84,
+                              into raw: UnsafeMutableRawBufferPointer) -> Int {
         let empty = envelope.isEmpty
         let headerSize = empty ? headerSizeWithoutEnvelope : headerSizeWithEnvelope
-        let total = headerSize + geometry.wkbByteCount
-        return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
+        do {
             let base = raw.baseAddress!
             base.storeBytes(of: 0x47, toByteOffset: 0, as: UInt8.self)  // "G"
             base.storeBytes(of: 0x50, toByteOffset: 1, as: UInt8.self)  // "P"
@@ -60,7 +74,7 @@ public enum GeoPackageBinary {
                 }
             }
             let written = geometry.writeWKB(to: UnsafeMutableRawBufferPointer(rebasing: raw[headerSize...]))
-            initialized = headerSize + written
+            return headerSize + written
         }
     }
 

@@ -15,6 +15,8 @@ struct UnitTableWriter {
     /// The union of the envelopes written so far (gpkg_contents' extent).
     private(set) var extent = BoundingBox.empty
     private(set) var rowCount = 0
+    /// One encoding buffer reused for every row of the table.
+    private let scratch = ScratchBuffer()
 
     init(_ db: Database, level: UnitLevel) throws {
         self.level = level
@@ -44,7 +46,10 @@ struct UnitTableWriter {
             throw Rejection(reason: "geometry is a \(unit.geometry.typeName), the layer holds MULTIPOLYGON")
         }
         let envelope = try Self.envelope(of: polygons)
-        let blob = GeoPackageBinary.encode(.multiPolygon(polygons), envelope: envelope)
+        let geometry = Geometry.multiPolygon(polygons)
+        let blob = scratch.bytes(GeoPackageBinary.encodedSize(geometry, envelope: envelope)) { raw in
+            GeoPackageBinary.encode(geometry, envelope: envelope, into: raw)
+        }
 
         var values: [(any DatabaseValueConvertible)?] = [
             nil,  // geom, bound below without copying
@@ -58,14 +63,10 @@ struct UnitTableWriter {
         }
         values += [unit.edition, unit.population, unit.households, unit.sourceParts, unit.repairNote]
 
-        try blob.withUnsafeBytes { bytes in
-            // GRDB binds statement arguments of fewer than 20 columns as SQLITE_STATIC for the
-            // duration of execute, so wrapping without a copy is safe here.
-            values[0] = Data(
-                bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
-                deallocator: .none)
-            try insertRow.execute(arguments: StatementArguments(values))
-        }
+        // GRDB binds statement arguments of fewer than 20 columns as SQLITE_STATIC for the
+        // duration of execute, so wrapping the scratch bytes without a copy is safe here.
+        values[0] = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: blob.baseAddress!), count: blob.count, deallocator: .none)
+        try insertRow.execute(arguments: StatementArguments(values))
         rowCount += 1
         guard !envelope.isEmpty else { return }
         extent.extend(envelope)
@@ -113,5 +114,22 @@ private struct EnvelopeScan {
         }
         (minX, minY, maxX, maxY) = (x0, y0, x1, y1)
         allFinite = allFinite && poison == 0
+    }
+}
+
+/// A growable byte buffer reused across writes; what `bytes` returns is valid until its next call.
+final class ScratchBuffer {
+    private var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    deinit { storage.deallocate() }
+
+    /// Lets `fill` write up to `capacity` bytes and returns the `count` it reports as written.
+    func bytes(_ capacity: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Int) -> UnsafeRawBufferPointer {
+        if storage.count < capacity {
+            storage.deallocate()
+            storage = .allocate(byteCount: max(capacity, storage.count * 2), alignment: 16)
+        }
+        let count = fill(storage)
+        return UnsafeRawBufferPointer(rebasing: storage[..<count])
     }
 }

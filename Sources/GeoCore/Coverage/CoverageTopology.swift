@@ -167,14 +167,33 @@ public struct CoverageTopology: Sendable {
     /// Returns each group's polygons, or nil for a group whose boundary does not close (its
     /// members' borders do not match vertex for vertex, or they overlap).
     public func dissolve(group: [Int32], groupCount: Int) -> [[Polygon]?] {
-        var halfEdges = [[(Int32, Int32)]](repeating: [], count: groupCount)
-        for e in 0..<edgeLow.count {
+        // Boundary half-edges per group, packed from << 32 | to: counted first, then filled into
+        // arrays of the right size (no regrowth of millions of entries).
+        @inline(__always) func sides(_ e: Int) -> (Int32, Int32) {
             let f = leftOfForward[e], b = leftOfBackward[e]
-            let gf = f >= 0 ? group[Int(f)] : -1
-            let gb = b >= 0 ? group[Int(b)] : -1
+            return (f >= 0 ? group[Int(f)] : -1, b >= 0 ? group[Int(b)] : -1)
+        }
+        var counts = [Int](repeating: 0, count: groupCount)
+        for e in 0..<edgeLow.count {
+            let (gf, gb) = sides(e)
             if gf == gb { continue }
-            if gf >= 0 { halfEdges[Int(gf)].append((edgeLow[e], edgeHigh[e])) }
-            if gb >= 0 { halfEdges[Int(gb)].append((edgeHigh[e], edgeLow[e])) }
+            if gf >= 0 { counts[Int(gf)] += 1 }
+            if gb >= 0 { counts[Int(gb)] += 1 }
+        }
+        var halfEdges = counts.map { [UInt64](repeating: 0, count: $0) }
+        var filled = [Int](repeating: 0, count: groupCount)
+        for e in 0..<edgeLow.count {
+            let (gf, gb) = sides(e)
+            if gf == gb { continue }
+            let low = UInt64(UInt32(edgeLow[e])), high = UInt64(UInt32(edgeHigh[e]))
+            if gf >= 0 {
+                halfEdges[Int(gf)][filled[Int(gf)]] = low << 32 | high
+                filled[Int(gf)] += 1
+            }
+            if gb >= 0 {
+                halfEdges[Int(gb)][filled[Int(gb)]] = high << 32 | low
+                filled[Int(gb)] += 1
+            }
         }
         let overlapping = Set(overlaps.flatMap { [group[$0.first], group[$0.second]] }.filter { $0 >= 0 })
         let coordinates = self.coordinates

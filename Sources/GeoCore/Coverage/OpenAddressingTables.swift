@@ -16,15 +16,10 @@ private func mix(_ x: UInt64) -> UInt64 {
 }
 
 /// Interns coordinates (exact doubles; -0.0 folded into 0.0) as dense ids 0, 1, 2, …
-/// One slot holds key and id together, so a probe costs one cache miss.
+/// A slot is 8 bytes — 32 bits of the hash and the id — so the table stays small (fewer cache
+/// misses and page faults); a tag match is confirmed against the stored coordinate.
 struct CoordinateInterner {
-    private struct Slot {
-        var x: UInt64
-        var y: UInt64
-        var id: Int32
-    }
-
-    private var slots: [Slot]
+    private var slots: LargeBuffer<UInt64>  // tag << 32 | (id + 1); 0 is empty
     private var mask: Int
     private(set) var coordinates: [Coordinate] = []
 
@@ -37,10 +32,10 @@ struct CoordinateInterner {
         coordinates.reserveCapacity(expected)
     }
 
-    private static func emptySlots(for expected: Int) -> [Slot] {
+    private static func emptySlots(for expected: Int) -> LargeBuffer<UInt64> {
         var capacity = 16
         while Double(capacity) * maximumLoad < Double(expected) { capacity <<= 1 }
-        return [Slot](repeating: Slot(x: 0, y: 0, id: -1), count: capacity)
+        return LargeBuffer(count: capacity, repeating: 0)
     }
 
     var count: Int { coordinates.count }
@@ -51,7 +46,7 @@ struct CoordinateInterner {
     }
 
     /// Which of `shards` tables a coordinate belongs to (the top bits of its hash, independent of
-    /// the low bits that pick its slot).
+    /// the bits that pick its slot and make its tag).
     static func shard(ofHash hash: UInt64, shards: Int) -> Int {
         Int(truncatingIfNeeded: hash >> 58) % shards
     }
@@ -67,7 +62,7 @@ struct CoordinateInterner {
     /// rather than one after another (the tables are far larger than the caches).
     @inline(__always)
     func touch(_ hash: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & mask].x }
+        slots[Int(truncatingIfNeeded: hash) & mask]
     }
 
     mutating func id(_ c: Coordinate) -> Int32 {
@@ -76,31 +71,37 @@ struct CoordinateInterner {
     }
 
     mutating func id(x: UInt64, y: UInt64, hash: UInt64) -> Int32 {
+        let tag = (hash >> 26) & 0xFFFF_FFFF
         var slot = Int(truncatingIfNeeded: hash) & mask
-        let found: Int32? = slots.withUnsafeBufferPointer { table in
+        let table = slots.pointer
+        let found: Int32? = coordinates.withUnsafeBufferPointer { stored in
             while true {
                 let s = table[slot]
-                if s.id < 0 { return nil }
-                if s.x == x && s.y == y { return s.id }
+                if s == 0 { return nil }
+                if s >> 32 == tag {
+                    let id = Int(s & 0xFFFF_FFFF) - 1
+                    let c = stored[id]
+                    if c.x.bitPattern == x && c.y.bitPattern == y { return Int32(id) }
+                }
                 slot = (slot + 1) & mask
             }
         }
         if let found { return found }
         let id = Int32(coordinates.count)
-        slots[slot] = Slot(x: x, y: y, id: id)
+        slots[slot] = tag << 32 | UInt64(id + 1)
         coordinates.append(Coordinate(x: Double(bitPattern: x), y: Double(bitPattern: y)))
         if Double(coordinates.count) > Double(slots.count) * Self.maximumLoad { grow() }
         return id
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Self.emptySlots(for: old.count)
+        slots = Self.emptySlots(for: slots.count)
         mask = slots.count - 1
-        for s in old where s.id >= 0 {
-            var slot = Int(truncatingIfNeeded: Self.hash(s.x, s.y)) & mask
-            while slots[slot].id >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = s
+        for (id, c) in coordinates.enumerated() {
+            let hash = Self.hash(c.x.bitPattern, c.y.bitPattern)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = ((hash >> 26) & 0xFFFF_FFFF) << 32 | UInt64(id + 1)
         }
     }
 }
@@ -115,7 +116,7 @@ struct EdgeSides {
         var backward: Int32
     }
 
-    private var slots: [Slot]
+    private var slots: LargeBuffer<Slot>
     private var used: Int = 0
     private var mask: Int
     private(set) var conflicts: [(Int32, Int32, Int32)] = []  // (face, face, vertex)
@@ -130,10 +131,10 @@ struct EdgeSides {
         mask = slots.count - 1
     }
 
-    private static func emptySlots(for expected: Int) -> [Slot] {
+    private static func emptySlots(for expected: Int) -> LargeBuffer<Slot> {
         var capacity = 16
         while Double(capacity) * maximumLoad < Double(expected) { capacity <<= 1 }
-        return [Slot](repeating: Slot(key: empty, forward: -1, backward: -1), count: capacity)
+        return LargeBuffer(count: capacity, repeating: Slot(key: empty, forward: -1, backward: -1))
     }
 
     @inline(__always)
@@ -154,16 +155,15 @@ struct EdgeSides {
     /// Reads the slot a hash points at (see `CoordinateInterner.touch`).
     @inline(__always)
     func touch(_ hash: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & mask].key }
+        slots[Int(truncatingIfNeeded: hash) & mask].key
     }
 
     /// Records that `face` lies left of the edge traversed from → to.
     mutating func add(from: Int32, to: Int32, face: Int32, hash: UInt64) {
         let key = Self.key(from, to)
         var slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeBufferPointer { table in
-            while table[slot].key != key && table[slot].key != Self.empty { slot = (slot + 1) & mask }
-        }
+        let table = slots.pointer
+        while table[slot].key != key && table[slot].key != Self.empty { slot = (slot + 1) & mask }
         if slots[slot].key == Self.empty {
             slots[slot].key = key
             used += 1
@@ -182,7 +182,7 @@ struct EdgeSides {
         let old = slots
         slots = Self.emptySlots(for: old.count)
         mask = slots.count - 1
-        for s in old where s.key != Self.empty {
+        for s in old.pointer where s.key != Self.empty {
             var slot = Int(truncatingIfNeeded: mix(s.key)) & mask
             while slots[slot].key != Self.empty { slot = (slot + 1) & mask }
             slots[slot] = s
@@ -192,7 +192,7 @@ struct EdgeSides {
     /// Every edge as (low, high, face left of low → high, face left of high → low), in the
     /// table's fixed order.
     func forEach(_ body: (Int32, Int32, Int32, Int32) -> Void) {
-        for s in slots where s.key != Self.empty {
+        for s in slots.pointer where s.key != Self.empty {
             body(Int32(truncatingIfNeeded: s.key >> 32), Int32(truncatingIfNeeded: s.key & 0xFFFF_FFFF), s.forward, s.backward)
         }
     }

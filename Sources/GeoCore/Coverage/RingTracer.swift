@@ -6,11 +6,12 @@ import Foundation
 /// holes, each hole given to the smallest shell around it.
 enum RingTracer {
     /// nil when the edges do not form closed rings (in and out degrees differ at a vertex).
-    static func polygons(halfEdges: [(Int32, Int32)], coordinates: [Coordinate]) -> [Polygon]? {
+    /// `halfEdges` are packed from << 32 | to.
+    static func polygons(halfEdges: [UInt64], coordinates: [Coordinate]) -> [Polygon]? {
         if halfEdges.isEmpty { return [] }
         // Sorted by origin then target (plain integer sorts, and a result that never depends on
         // hashing order).
-        var keys = halfEdges.map { UInt64(UInt32($0.0)) << 32 | UInt64(UInt32($0.1)) }
+        var keys = halfEdges
         RadixSort.sort(&keys)
         let from = keys.map { Int32(truncatingIfNeeded: $0 >> 32) }
         let to = keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
