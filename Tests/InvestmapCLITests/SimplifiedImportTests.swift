@@ -23,7 +23,7 @@ final class SimplifiedImportTests: XCTestCase {
         XCTAssertEqual(Set(unassigned.map { $0[4] }), ["千葉県", "東京都", "愛知県", "沖縄県"])
         XCTAssertTrue(unassigned.allSatisfy { $0[0].isEmpty }, "unassigned areas keep a null code")
         // The two self-intersecting inputs are repaired and named in the report.
-        let repairLines = result.stdout.split(separator: "\n").filter { $0.contains("Self-intersection") || $0.contains("Ring Self-intersection") }
+        let repairLines = result.stdout.split(separator: "\n").filter { $0.contains("repaired with GEOS make-valid") }
         XCTAssertTrue(result.stdout.contains("repair: 2"), result.stdout)
         XCTAssertTrue(repairLines.contains { $0.contains("42201") }, result.stdout)
         XCTAssertTrue(repairLines.contains { $0.contains("47212") }, result.stdout)

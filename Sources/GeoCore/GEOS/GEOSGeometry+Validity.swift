@@ -5,6 +5,11 @@ public struct ValidityProblem: Sendable, Equatable, CustomStringConvertible {
     public var reason: String
     public var location: Coordinate?
 
+    public init(reason: String, location: Coordinate?) {
+        self.reason = reason
+        self.location = location
+    }
+
     public var description: String {
         if let location { return "\(reason) at \(location)" }
         return reason
