@@ -139,19 +139,7 @@ enum GeoJSONGeometryReader {
         }
     }
 
-    private enum GeometryMember {
+    private enum GeometryMember: String, JSONMemberName {
         case type, coordinates, geometries, other
-
-        init(_ name: UnsafeRawBufferPointer) {
-            if name.elementsEqual("type".utf8) {
-                self = .type
-            } else if name.elementsEqual("coordinates".utf8) {
-                self = .coordinates
-            } else if name.elementsEqual("geometries".utf8) {
-                self = .geometries
-            } else {
-                self = .other
-            }
-        }
     }
 }

@@ -129,37 +129,11 @@ enum GeoJSONStreamReader {
         return (feature, vertices)
     }
 
-    private enum TopLevelMember {
+    private enum TopLevelMember: String, JSONMemberName {
         case type, features, properties, geometry, other
-
-        init(_ name: UnsafeRawBufferPointer) {
-            if name.elementsEqual("type".utf8) {
-                self = .type
-            } else if name.elementsEqual("features".utf8) {
-                self = .features
-            } else if name.elementsEqual("properties".utf8) {
-                self = .properties
-            } else if name.elementsEqual("geometry".utf8) {
-                self = .geometry
-            } else {
-                self = .other
-            }
-        }
     }
 
-    private enum FeatureMember {
+    private enum FeatureMember: String, JSONMemberName {
         case type, properties, geometry, other
-
-        init(_ name: UnsafeRawBufferPointer) {
-            if name.elementsEqual("type".utf8) {
-                self = .type
-            } else if name.elementsEqual("properties".utf8) {
-                self = .properties
-            } else if name.elementsEqual("geometry".utf8) {
-                self = .geometry
-            } else {
-                self = .other
-            }
-        }
     }
 }

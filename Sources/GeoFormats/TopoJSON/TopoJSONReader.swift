@@ -211,41 +211,11 @@ enum TopoJSONReader {
         return .list(list)
     }
 
-    private enum TopologyMember {
+    private enum TopologyMember: String, JSONMemberName {
         case type, transform, arcs, objects, other
-
-        init(_ name: UnsafeRawBufferPointer) {
-            if name.elementsEqual("type".utf8) {
-                self = .type
-            } else if name.elementsEqual("transform".utf8) {
-                self = .transform
-            } else if name.elementsEqual("arcs".utf8) {
-                self = .arcs
-            } else if name.elementsEqual("objects".utf8) {
-                self = .objects
-            } else {
-                self = .other
-            }
-        }
     }
 
-    private enum GeometryMember {
+    private enum GeometryMember: String, JSONMemberName {
         case type, properties, arcs, coordinates, geometries, other
-
-        init(_ name: UnsafeRawBufferPointer) {
-            if name.elementsEqual("type".utf8) {
-                self = .type
-            } else if name.elementsEqual("properties".utf8) {
-                self = .properties
-            } else if name.elementsEqual("arcs".utf8) {
-                self = .arcs
-            } else if name.elementsEqual("coordinates".utf8) {
-                self = .coordinates
-            } else if name.elementsEqual("geometries".utf8) {
-                self = .geometries
-            } else {
-                self = .other
-            }
-        }
     }
 }
