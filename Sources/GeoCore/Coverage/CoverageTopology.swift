@@ -167,6 +167,17 @@ public struct CoverageTopology: Sendable {
     /// Returns each group's polygons, or nil for a group whose boundary does not close (its
     /// members' borders do not match vertex for vertex, or they overlap).
     public func dissolve(group: [Int32], groupCount: Int) -> [[Polygon]?] {
+        let coordinates = self.coordinates
+        return indexedDissolve(group: group, groupCount: groupCount).map { polygons in
+            polygons?.map { polygon in
+                Polygon(exterior: LinearRing(polygon.exterior.map { coordinates[Int($0)] }),
+                        holes: polygon.holes.map { LinearRing($0.map { coordinates[Int($0)] }) })
+            }
+        }
+    }
+
+    /// `dissolve` with rings as vertex ids.
+    func indexedDissolve(group: [Int32], groupCount: Int) -> [[RingTracer.IndexedPolygon]?] {
         // Boundary half-edges per group, packed from << 32 | to: counted first, then filled into
         // arrays of the right size (no regrowth of millions of entries).
         @inline(__always) func sides(_ e: Int) -> (Int32, Int32) {
@@ -197,9 +208,9 @@ public struct CoverageTopology: Sendable {
         }
         let overlapping = Set(overlaps.flatMap { [group[$0.first], group[$0.second]] }.filter { $0 >= 0 })
         let coordinates = self.coordinates
-        return Array(0..<groupCount).concurrentMapUnchecked { g -> [Polygon]? in
+        return Array(0..<groupCount).concurrentMapUnchecked { g -> [RingTracer.IndexedPolygon]? in
             if overlapping.contains(Int32(g)) { return nil }
-            return RingTracer.polygons(halfEdges: halfEdges[g], coordinates: coordinates)
+            return RingTracer.indexedPolygons(halfEdges: halfEdges[g], coordinates: coordinates)
         }
     }
 }

@@ -5,9 +5,24 @@ import Foundation
 /// come out separate (valid OGC polygons); counter-clockwise rings are shells, clockwise ones
 /// holes, each hole given to the smallest shell around it.
 enum RingTracer {
+    /// A polygon as closed rings of vertex ids (first id repeated last).
+    struct IndexedPolygon: Sendable {
+        var exterior: [Int32]
+        var holes: [[Int32]]
+    }
+
     /// nil when the edges do not form closed rings (in and out degrees differ at a vertex).
     /// `halfEdges` are packed from << 32 | to.
     static func polygons(halfEdges: [UInt64], coordinates: [Coordinate]) -> [Polygon]? {
+        indexedPolygons(halfEdges: halfEdges, coordinates: coordinates)?.map { polygon in
+            Polygon(exterior: LinearRing(polygon.exterior.map { coordinates[Int($0)] }),
+                    holes: polygon.holes.map { LinearRing($0.map { coordinates[Int($0)] }) })
+        }
+    }
+
+    /// The same, with rings as vertex ids, so a caller can drop vertices (simplification)
+    /// and keep each ring's role and its holes' assignment.
+    static func indexedPolygons(halfEdges: [UInt64], coordinates: [Coordinate]) -> [IndexedPolygon]? {
         if halfEdges.isEmpty { return [] }
         // Sorted by origin then target (plain integer sorts, and a result that never depends on
         // hashing order).
@@ -42,27 +57,26 @@ enum RingTracer {
         if j < from.count, from.count != byTarget.count { return nil }
 
         var used = [Bool](repeating: false, count: keys.count)
-        var shells: [LinearRing] = []
-        var holes: [LinearRing] = []
+        var shells: [[Int32]] = []
+        var holes: [[Int32]] = []
         for start in 0..<keys.count where !used[start] {
-            var ring: [Coordinate] = []
+            var ring: [Int32] = []
             var edge = start
             while true {
                 used[edge] = true
-                ring.append(coordinates[Int(from[edge])])
+                ring.append(from[edge])
                 let first = Int(outFirst[edge]), count = Int(outCount[edge])
                 let next = count == 1 ? first : tightestLeftTurn(after: edge, first..<(first + count), from, to, coordinates)
                 if next == start { break }
                 guard !used[next] else { return nil }  // inconsistent boundary graph
                 edge = next
             }
-            ring.append(coordinates[Int(from[start])])
+            ring.append(from[start])
             guard ring.count >= 4 else { continue }
-            let r = LinearRing(ring)
-            let area = r.signedArea
-            if area > 0 { shells.append(r) } else if area < 0 { holes.append(r) }
+            let area = LinearRing(ring.map { coordinates[Int($0)] }).signedArea
+            if area > 0 { shells.append(ring) } else if area < 0 { holes.append(ring) }
         }
-        return assignHoles(holes, to: shells)
+        return assignHoles(holes, to: shells, coordinates)
     }
 
     /// After `edge` (u → v), the candidate leaving v that is first clockwise from the way back.
@@ -86,21 +100,22 @@ enum RingTracer {
     }
 
     /// Each hole goes to the smallest shell that contains it.
-    private static func assignHoles(_ holes: [LinearRing], to shells: [LinearRing]) -> [Polygon] {
-        var polygons = shells.map { Polygon(exterior: $0) }
+    private static func assignHoles(_ holes: [[Int32]], to shells: [[Int32]], _ coordinates: [Coordinate]) -> [IndexedPolygon] {
+        var polygons = shells.map { IndexedPolygon(exterior: $0, holes: []) }
         guard !holes.isEmpty else { return polygons }
-        let boxes = shells.map { ring -> BoundingBox in
+        let shellCoordinates = shells.map { $0.map { coordinates[Int($0)] } }
+        let boxes = shellCoordinates.map { ring -> BoundingBox in
             var box = BoundingBox.empty
-            for c in ring.coordinates { box.extend(c) }
+            for c in ring { box.extend(c) }
             return box
         }
-        let areas = shells.map { abs($0.signedArea) }
+        let areas = shellCoordinates.map { abs(LinearRing($0).signedArea) }
         for hole in holes {
             // A hole shares at most single vertices with its shell, so a few probes decide.
             var best: Int?
-            for probe in hole.coordinates.prefix(8) {
-                for (i, shell) in shells.enumerated() where boxes[i].contains(probe) {
-                    if RingContainment.strictlyInside(probe, shell.coordinates), areas[i] < (best.map { areas[$0] } ?? .infinity) {
+            for probe in hole.prefix(8).map({ coordinates[Int($0)] }) {
+                for (i, shell) in shellCoordinates.enumerated() where boxes[i].contains(probe) {
+                    if RingContainment.strictlyInside(probe, shell), areas[i] < (best.map { areas[$0] } ?? .infinity) {
                         best = i
                     }
                 }
