@@ -14,7 +14,7 @@ public final class BoundaryStore: Sendable {
 
     public let path: String
     public let isReadOnly: Bool
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// SQLite page cache while replacing the boundaries, in KiB (see `replaceBoundaries`).
     static let bulkWriteCacheKiB = 131_072
@@ -198,9 +198,9 @@ public final class BoundaryStore: Sendable {
         return result.sorted { $0.id! < $1.id! }
     }
 
-    private func fetchUnits(_ level: UnitLevel, withGeometry: Bool, where condition: String?,
-                            arguments: StatementArguments) throws -> [UnitRecord] {
-        let table = level.tableName
+    func fetchUnits(_ level: UnitLevel, table: String? = nil, withGeometry: Bool, where condition: String?,
+                    arguments: StatementArguments) throws -> [UnitRecord] {
+        let table = table ?? level.tableName
         let attributes = GeoPackageSchema.attributeColumns(level).map(\.name)
         let columns = ["fid", withGeometry ? "geom" : "NULL"] + attributes
         let sql = "SELECT \(columns.joined(separator: ", ")) FROM \"\(table)\""
@@ -307,7 +307,7 @@ public final class BoundaryStore: Sendable {
         }
     }
 
-    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.read(body)
         } catch {

@@ -128,10 +128,24 @@ enum GeoPackageSchema {
 
     static func rtreeName(_ table: String) -> String { "rtree_\(table)_geom" }
 
+    /// The simplified levels built so far (`investmap simplify`).
+    static let simplifiedLevelsTable = "simplified_levels"
+
+    /// Removes a feature table with its R-tree and every registration of it.
+    static func dropFeatureTable(_ db: Database, table t: String) throws {
+        try dropRTreeTriggers(db, table: t)
+        try db.execute(sql: "DROP TABLE IF EXISTS \(rtreeName(t))")
+        try db.execute(sql: "DROP TABLE IF EXISTS \"\(t)\"")
+        for registry in ["gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents"] {
+            try db.execute(sql: "DELETE FROM \(registry) WHERE table_name = ?", arguments: [t])
+        }
+    }
+
     /// Creates a level's feature table, its code index, R-tree and triggers, and registers them
     /// in gpkg_contents, gpkg_geometry_columns and gpkg_extensions.
-    static func createFeatureTable(_ db: Database, level: UnitLevel, lastChange: String) throws {
-        let t = level.tableName
+    static func createFeatureTable(_ db: Database, level: UnitLevel, table: String? = nil, description: String? = nil,
+                                   lastChange: String) throws {
+        let t = table ?? level.tableName
         let columns = attributeColumns(level).map { "  \($0.name) \($0.type)" }.joined(separator: ",\n")
         try db.execute(sql: """
             CREATE TABLE "\(t)" (
@@ -146,7 +160,7 @@ enum GeoPackageSchema {
                 INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id)
                 VALUES (?, 'features', ?, ?, ?, 4326)
                 """,
-            arguments: [t, t, level.layerDescription, lastChange])
+            arguments: [t, t, description ?? level.layerDescription, lastChange])
         try db.execute(
             sql: """
                 INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)

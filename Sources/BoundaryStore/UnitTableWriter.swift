@@ -18,9 +18,9 @@ struct UnitTableWriter {
     /// One encoding buffer reused for every row of the table.
     private let scratch = ScratchBuffer()
 
-    init(_ db: Database, level: UnitLevel) throws {
+    init(_ db: Database, level: UnitLevel, table: String? = nil) throws {
         self.level = level
-        let table = level.tableName
+        let table = table ?? level.tableName
         let columns = ["geom"] + GeoPackageSchema.attributeColumns(level).map(\.name)
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         insertRow = try db.makeStatement(

@@ -23,6 +23,27 @@ final class CoverageArcsTests: XCTestCase {
         XCTAssertEqual(a.minimumInteriorPoints, [1, 1, 1])
     }
 
+    func testFaceRingsReferenceTheSharedArcOnceEachWay() throws {
+        let a = arcs([[F.square(0, 0)], [F.square(1, 0)]])
+        let rings = a.faceArcRings
+        let left = try XCTUnwrap(rings[0]).flatMap { $0 }.flatMap { $0 }
+        let right = try XCTUnwrap(rings[1]).flatMap { $0 }.flatMap { $0 }
+        XCTAssertEqual(left.count, 2)
+        XCTAssertEqual(right.count, 2)
+        let shared = a.arcVertices.indices.first { a.leftFace[$0] >= 0 && a.rightFace[$0] >= 0 }!
+        XCTAssertEqual(Set([left, right].map { refs in refs.first { $0 == shared || $0 == ~shared }! }), [shared, ~shared])
+        // Walking the references rebuilds each ring's vertices.
+        for (face, refs) in [(0, left), (1, right)] {
+            var ids: [Int32] = []
+            for ref in refs {
+                let arc = ref >= 0 ? a.arcVertices[ref] : a.arcVertices[~ref].reversed()
+                ids += ids.isEmpty ? arc : Array(arc.dropFirst())
+            }
+            XCTAssertEqual(ids.first, ids.last, "face \(face) ring closes")
+            XCTAssertEqual(ids.count, 5)
+        }
+    }
+
     func testIslandIsOneClosedArcThatKeepsTwoInteriorPoints() {
         let a = arcs([[F.square(0, 0)], [F.square(5, 5)]])
         XCTAssertEqual(a.arcVertices.count, 2)

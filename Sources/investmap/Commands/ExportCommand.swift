@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import BoundaryStore
+import GeoCore
+import GeoFormats
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export one level of the boundaries as GeoJSON (RFC 7946) or TopoJSON (shared arcs).",
+        discussion: "Written atomically: a failed export leaves an existing file as it was."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, topojson }
+
+    @Option(help: "A simplified scale built by `investmap simplify` (e.g. national, z7, 500m), or full.")
+    var level: String = "full"
+
+    @Option(help: "ward, municipality, designated-city, prefecture, bureau or unassigned.")
+    var unit: UnitsCommand.Level = .municipality
+
+    @Option(help: "geojson or topojson.")
+    var format: Format = .geojson
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @Option(help: "Decimals of the GeoJSON coordinates (6 ≈ 10 cm).")
+    var decimals: Int = GeoJSONWriter.defaultDecimals
+
+    @OptionGroup var store: StoreOptions
+
+    static let boundaryCredit = "国土数値情報（行政区域データ）（国土交通省）を加工して作成"
+    static let censusCredit = "出典：総務省統計局『令和2年国勢調査』を加工して作成"
+
+    func run() throws {
+        let store = try store.open(readOnly: true)
+        let scale = level == "full" ? nil : level
+        if let scale, try !store.simplifiedLevels().contains(where: { $0.name == scale }) {
+            let built = try store.simplifiedLevels().map(\.name)
+            throw CLIError("level \(scale) has not been built (built: \(built.isEmpty ? "none; run `investmap simplify`" : built.joined(separator: ", ")), or full)")
+        }
+        let units = try store.units(unit.unitLevel, scale: scale)
+        guard let edition = try units.first?.edition ?? store.boundaryEdition() else {
+            throw CLIError("\(store.path): no boundaries in the store")
+        }
+        let metadata = ExportMetadata(name: "investmap \(unit.rawValue) \(level)", edition: edition,
+                                      attribution: [Self.boundaryCredit, Self.censusCredit])
+        let url = URL(fileURLWithPath: out)
+        switch format {
+        case .geojson:
+            let summary = try GeoJSONWriter.write(units.lazy.map { ExportFeature(properties: Self.properties($0), geometry: $0.geometry) },
+                                                  metadata: metadata, to: url, decimals: decimals)
+            print("wrote \(out): \(summary.features) features, \(summary.positions) positions, \(summary.bytes) bytes")
+        case .topojson:
+            let arcs = CoverageArcs(CoverageTopology(faces: units.map(\.geometry.polygons)), faceCount: units.count)
+            var features: [(properties: [(String, ExportValue)], polygons: [[[Int]]])] = []
+            for (unit, rings) in zip(units, arcs.faceArcRings) {
+                guard let rings else { throw CLIError("\(unit.code ?? "-") \(unit.name): its border does not close; cannot share arcs") }
+                features.append((Self.properties(unit), rings))
+            }
+            let topology = TopoJSONTopology(arcs: arcs.arcs, features: features)
+            let summary = try TopoJSONWriter.write(topology, objectName: unit.unitLevel.tableName, metadata: metadata, to: url)
+            print("wrote \(out): \(summary.features) features, \(arcs.arcVertices.count) shared arcs, \(summary.bytes) bytes")
+        }
+    }
+
+    static func properties(_ unit: UnitRecord) -> [(String, ExportValue)] {
+        func text(_ value: String?) -> ExportValue { value.map { .string($0) } ?? .null }
+        func number(_ value: Double?) -> ExportValue {
+            guard let value else { return .null }
+            return value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
+        }
+        return [
+            ("code", text(unit.code)), ("name", .string(unit.name)), ("level", .string(unit.level.rawValue)),
+            ("prefecture_code", text(unit.prefectureCode)), ("prefecture_name", text(unit.prefectureName)),
+            ("city_code", text(unit.cityCode)), ("bureau", text(unit.bureauID)),
+            ("population", number(unit.population)), ("households", number(unit.households)),
+            ("edition", .string(unit.edition)),
+        ]
+    }
+}
