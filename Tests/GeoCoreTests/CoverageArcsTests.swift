@@ -18,9 +18,10 @@ final class CoverageArcsTests: XCTestCase {
         XCTAssertEqual(shared.count, 1)
         XCTAssertEqual(Set(a.arcs[shared[0]]), [Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1)])
         XCTAssertEqual(Set([a.leftFace[shared[0]], a.rightFace[shared[0]]]), [0, 1])
-        // Each square's ring is two arcs between the same two junctions: each arc must keep an
-        // interior point where it has one, or the ring could collapse.
-        XCTAssertEqual(a.minimumInteriorPoints, [1, 1, 1])
+        // Each square's ring is two arcs between the same two junctions; no minimum is needed,
+        // since the simplifier never lets two arcs coincide.
+        XCTAssertEqual(a.minimumInteriorPoints, [0, 0, 0])
+        XCTAssertEqual(a.freeRings, [false, false, false])
     }
 
     func testFaceRingsReferenceTheSharedArcOnceEachWay() throws {
@@ -49,6 +50,7 @@ final class CoverageArcsTests: XCTestCase {
         XCTAssertEqual(a.arcVertices.count, 2)
         for arc in a.arcVertices { XCTAssertEqual(arc.first, arc.last) }
         XCTAssertEqual(a.minimumInteriorPoints, [2, 2])
+        XCTAssertEqual(a.freeRings, [true, true], "an island's start point is no junction")
     }
 
     func testTJunctionCutsArcs() {
@@ -84,7 +86,7 @@ final class CoverageArcsTests: XCTestCase {
         // and the enclave stay identical to each other.
         var keep = [Bool](repeating: false, count: a.topology.vertexCount)
         for (arc, minimum) in zip(a.arcVertices, a.minimumInteriorPoints) {
-            for id in arc.dropFirst().prefix(minimum) { keep[Int(id)] = true }
+            for id in arc.prefix(minimum + 1) { keep[Int(id)] = true }
         }
         let fixedOnly = a.faces(keeping: keep)
         let hole = Set(try XCTUnwrap(fixedOnly[0]?.first?.holes.first).coordinates)

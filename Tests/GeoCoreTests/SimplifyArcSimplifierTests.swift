@@ -135,6 +135,19 @@ final class SimplifyArcSimplifierTests: XCTestCase {
         XCTAssertEqual(tiny.arcs[0].first, tiny.arcs[0].last)
     }
 
+    func testDegenerateInputs() {
+        for method in SimplificationMethod.allCases {
+            XCTAssertEqual(simplify([], method, metres: 10).arcs, [])
+            let point = F.place([(0, 0)], latitude: 35), segment = F.place([(0, 500), (100, 500)], latitude: 35)
+            // Repeated points have no area and lie on their chord: they go.
+            let stutter = F.place([(0, 0), (0, 0), (50, 1), (50, 1), (100, 0)], latitude: 35)
+            let result = simplify([[], point, segment, stutter], method, metres: 10)
+            XCTAssertEqual(result.arcs, [[], point, segment, F.pick(stutter, [0, 4])], "\(method)")
+            XCTAssertEqual(result.verticesIn, 8)
+            XCTAssertEqual(result.verticesOut, 5)
+        }
+    }
+
     // MARK: Topology
 
     func testSpikeWhoseRemovalWouldSweepOverANeighboursVertexStays() {
@@ -152,6 +165,18 @@ final class SimplifyArcSimplifierTests: XCTestCase {
         }
     }
 
+    func testCornerRefusedBecauseOfANeighbourGoesOnceTheNeighbourIsSimplified() {
+        // A's corner (100,40) holds B's narrow spike tip (100,20) (B: (90,−300) (100,20)
+        // (110,−300), never crossing A). A comes first and is refused; B then drops its tip
+        // (3,200 m² at 100 m), and the next pass drops A's corner.
+        let a = F.place([(0, 0), (100, 40), (200, 0)], latitude: 35)
+        let b = F.place([(90, -300), (100, 20), (110, -300)], latitude: 35)
+        let result = simplify([a, b], .visvalingam, metres: 100)
+        XCTAssertEqual(result.arcs[0], F.pick(a, [0, 2]))
+        XCTAssertEqual(result.arcs[1], F.pick(b, [0, 2]))
+        XCTAssertEqual(simplify([b, a], .visvalingam, metres: 100).arcs, [F.pick(b, [0, 2]), F.pick(a, [0, 2])])
+    }
+
     func testDouglasPeuckerSplitsARangeItCannotDropAtTheRefusedPoint() {
         // A: (0,0) (100,30) (200,0) (300,30) (400,0), all within 30 m of the chord: at 50 m plain
         // Douglas–Peucker drops all three. B hangs from (300,10), inside A's last corner, so
@@ -164,6 +189,20 @@ final class SimplifyArcSimplifierTests: XCTestCase {
         XCTAssertLessThanOrEqual(result.maximumDisplacementMetres[0], 50)
         XCTAssertEqual(result.maximumDisplacementMetres[0], 19.9, accuracy: 0.1)
         XCTAssertEqual(simplify([a], .douglasPeucker, metres: 50).arcs[0], F.pick(a, [0, 4]))
+    }
+
+    func testTwoArcsBetweenTheSameJunctionsNeverCoincide() {
+        // A ring of two arcs from J1 (0,0) to J2 (1000,0), bulging 10 m either way, no minimum:
+        // the first becomes the chord J1–J2; the second must keep its point, or the ring is gone.
+        let a = F.place([(0, 0), (500, 10), (1000, 0)], latitude: 35)
+        let b = F.place([(0, 0), (500, -10), (1000, 0)], latitude: 35)
+        for method in SimplificationMethod.allCases {
+            let result = simplify([a, b], method, metres: 1_000)
+            XCTAssertEqual(result.arcs[0], F.pick(a, [0, 2]), "\(method)")
+            XCTAssertEqual(result.arcs[1], b, "\(method)")
+            // Running the other way round too.
+            XCTAssertEqual(simplify([b.reversed(), a], method, metres: 1_000).arcs[1], a, "\(method)")
+        }
     }
 
     func testArcsThatDoNotCrossStillDoNotCrossAfterHeavySimplification() {
@@ -192,6 +231,35 @@ final class SimplifyArcSimplifierTests: XCTestCase {
             XCTAssertEqual(result.maximumDisplacementMetres[1], result.maximumDisplacementMetres[0])
             // Alone it simplifies the same: its copies do not block it.
             XCTAssertEqual(simplify([border], method, metres: 50).arcs[0], result.arcs[0], "\(method)")
+        }
+    }
+
+    // MARK: Several tolerances
+
+    func testLevelsComeInTheOrderGivenNestAndMatchSingleRunsAtTheFinest() {
+        let arcs = F.comb(seed: 8)
+        let minimum = arcs.map { $0.first == $0.last ? 2 : 0 }
+        let tolerances = [300.0, 30, 100, 30]
+        for method in SimplificationMethod.allCases {
+            let levels = ArcSimplifier.simplify(arcs, minimumInteriorPoints: minimum, method: method, tolerancesMetres: tolerances)
+            XCTAssertEqual(levels.count, 4)
+            XCTAssertEqual(levels[1].arcs, levels[3].arcs)
+            // The finest level is what a single run gives; Douglas–Peucker's are all single runs.
+            let single = { (metres: Double) in self.simplify(arcs, method, metres: metres, minimum: minimum).arcs }
+            XCTAssertEqual(levels[1].arcs, single(30), "\(method)")
+            if method == .douglasPeucker {
+                XCTAssertEqual(levels[0].arcs, single(300))
+                XCTAssertEqual(levels[2].arcs, single(100))
+            } else {
+                // Coarser levels keep a subset of the finer levels' points.
+                for (coarse, fine) in [(0, 2), (2, 1)] {
+                    for (c, f) in zip(levels[coarse].arcs, levels[fine].arcs) {
+                        XCTAssertTrue(Set(c).isSubset(of: Set(f)))
+                    }
+                }
+                XCTAssertLessThan(levels[0].verticesOut, levels[2].verticesOut)
+            }
+            for level in levels { XCTAssertNil(F.crossing(level.arcs), "\(method)") }
         }
     }
 

@@ -76,15 +76,22 @@ public struct BoundarySimplifier: Sendable {
         let sourcePairs = Self.sharedPairs(arcs)
         progress("topology: \(arcCoordinates.count) arcs, \(topology.vertexCount) vertices, \(sourcePairs.count) neighbouring unit pairs")
 
+        // Every scale in one pass: each coarser scale keeps a subset of the finer one's points.
+        let started = ContinuousClock.now
+        let results = ArcSimplifier.simplify(arcCoordinates, minimumInteriorPoints: minimumInterior, freeRings: arcs.freeRings,
+                                             method: method, tolerancesMetres: scales.map(\.toleranceMetres))
+        lap("simplify arcs")
         var outcomes: [Outcome] = []
-        for scale in scales {
-            let started = ContinuousClock.now
-            let simplified = ArcSimplifier(method: method, toleranceMetres: scale.toleranceMetres)
-                .simplify(arcCoordinates, minimumInteriorPoints: minimumInterior)
-            lap("simplify arcs")
+        for (scale, simplified) in zip(scales, results) {
             var keep = [Bool](repeating: false, count: topology.vertexCount)
             for (ids, kept) in zip(arcs.arcVertices, simplified.arcs) {
-                // The kept points are a subsequence of the arc: walk both.
+                if let first = kept.first, first != topology.coordinates[Int(ids[0])] {
+                    // A free ring whose start point was dropped may start elsewhere.
+                    let points = Set(kept)
+                    for id in ids where points.contains(topology.coordinates[Int(id)]) { keep[Int(id)] = true }
+                    continue
+                }
+                // Otherwise the kept points are a subsequence of the arc.
                 var k = 0
                 for id in ids where k < kept.count && topology.coordinates[Int(id)] == kept[k] {
                     keep[Int(id)] = true

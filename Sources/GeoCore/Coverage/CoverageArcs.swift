@@ -10,8 +10,11 @@ public struct CoverageArcs: Sendable {
     /// The face left and right of each arc as it runs from its first vertex (−1: outside).
     public let leftFace: [Int32]
     public let rightFace: [Int32]
-    /// Vertices every simplification keeps: junctions and the anchors of closed arcs.
+    /// Where arcs start and end: junctions, and the anchors of rings with no junction.
     public let isFixed: [Bool]
+    /// The anchors of rings with no junction (islands, enclaves): where their closed arc starts,
+    /// but a simplification may drop the point itself, as GEOS does.
+    public let isRingAnchor: [Bool]
     /// Each face's polygons as vertex-id rings (nil where the face's boundary did not close).
     let facePolygons: [[RingTracer.IndexedPolygon]?]
 
@@ -86,15 +89,18 @@ public struct CoverageArcs: Sendable {
             }
         }
         // What is left are rings with no junction: anchor each at its first vertex met.
+        var anchors = [Bool](repeating: false, count: vertexCount)
         for e in 0..<edgeCount where !visited[e] {
             let anchor = low[e]
             fixed[Int(anchor)] = true
+            anchors[Int(anchor)] = true
             record(walk(from: anchor, along: e, fixed: fixed, visited: &visited), firstEdge: e)
         }
         arcVertices = arcs
         leftFace = left
         rightFace = right
         isFixed = fixed
+        isRingAnchor = anchors
         facePolygons = topology.indexedDissolve(group: (0..<faceCount).map { Int32($0) }, groupCount: faceCount)
     }
 
@@ -109,19 +115,16 @@ public struct CoverageArcs: Sendable {
     }
 
     /// How many interior points each arc must keep so that no ring collapses: a closed arc is a
-    /// whole ring (2); an arc that shares both junctions with another arc may be half of a
-    /// two-arc ring (1).
+    /// whole ring (2). Two arcs between the same junctions need no minimum: the simplifier never
+    /// lets one arc come to coincide with another.
     public var minimumInteriorPoints: [Int] {
-        var pairs: [UInt64: Int] = [:]
-        func key(_ arc: [Int32]) -> UInt64 {
-            let a = UInt64(UInt32(min(arc.first!, arc.last!))), b = UInt64(UInt32(max(arc.first!, arc.last!)))
-            return a << 32 | b
-        }
-        for arc in arcVertices where arc.first != arc.last { pairs[key(arc), default: 0] += 1 }
-        return arcVertices.map { arc in
-            if arc.first == arc.last { return 2 }
-            return pairs[key(arc), default: 0] > 1 ? 1 : 0
-        }
+        arcVertices.map { $0.first == $0.last ? 2 : 0 }
+    }
+
+    /// Per arc: a closed arc that is a whole ring with no junction, whose start point the
+    /// simplifier may drop.
+    public var freeRings: [Bool] {
+        arcVertices.map { $0.first == $0.last && isRingAnchor[Int($0[0])] }
     }
 
     /// Each face's polygons as rings of arc references, as TopoJSON writes them: arc i, or
@@ -155,11 +158,12 @@ public struct CoverageArcs: Sendable {
         }
     }
 
-    /// Every face rebuilt from the vertices `keep` says to keep (fixed vertices are always kept);
-    /// nil for a face whose boundary did not close. Rings keep their roles and holes.
+    /// Every face rebuilt from the vertices `keep` says to keep (junctions are always kept, ring
+    /// anchors only if `keep` says so); nil for a face whose boundary did not close. Rings keep
+    /// their roles and holes.
     public func faces(keeping keep: [Bool]) -> [[Polygon]?] {
         let coordinates = topology.coordinates
-        let fixed = isFixed
+        let fixed = zip(isFixed, isRingAnchor).map { $0 && !$1 }
         return facePolygons.map { polygons in
             polygons?.compactMap { polygon -> Polygon? in
                 func ring(_ ids: [Int32]) -> LinearRing? {

@@ -88,9 +88,9 @@ final class ArcNetwork {
         return arcs[low][id - firstVertex[low]]
     }
 
-    /// Whether vertex `id` at `b` can go, its kept neighbours being `previousVertex` at `a` and
-    /// `nextVertex` at `c` (see the type's comment for the rule).
-    func canRemove(_ id: Int, previousVertex: Int, at a: Coordinate, _ b: Coordinate, nextVertex: Int, at c: Coordinate) -> Bool {
+    /// Whether the kept vertex at `b` can go, its kept neighbours being at `a` (vertex
+    /// `previousVertex`) and `c` (see the type's comment for the rule).
+    func canRemove(_ b: Coordinate, between a: Coordinate, _ c: Coordinate, previousVertex: Int) -> Bool {
         let minX = min(a.x, b.x, c.x), maxX = max(a.x, b.x, c.x)
         let minY = min(a.y, b.y, c.y), maxY = max(a.y, b.y, c.y)
         let coordinates = grid.entryCoordinate
@@ -123,22 +123,13 @@ final class ArcNetwork {
         grid.remove(vertex: id)
     }
 
-    /// Puts back a vertex just removed, between the same neighbours: undoes `remove` when nothing
-    /// else changed in between (Douglas–Peucker rolls back a range it could not drop whole).
-    func restore(_ id: Int, between p: Int, and n: Int) {
+    /// Puts back vertex `id` (at `c`), just removed, between the same neighbours: undoes `remove`
+    /// when nothing else changed in between (Douglas–Peucker rolls back a range it could not drop).
+    func restore(_ id: Int, at c: Coordinate, between p: Int, and n: Int) {
         previous[id] = Int32(p)
         next[id] = Int32(n)
         next[p] = Int32(id)
         previous[n] = Int32(id)
-        grid.restore(vertex: id, at: coordinate(ofVertex: id))
-    }
-
-    /// Whether arc point `i` of arc `a` is still kept. The closing point of a free ring follows
-    /// the anchor it repeats.
-    func isKept(arc a: Int, point i: Int) -> Bool {
-        let n = arcs[a].count
-        if isFreeRing[a] && i == n - 1 { return grid.contains(vertex: firstVertex[a]) }
-        if !isFreeRing[a] && (i == 0 || i == n - 1) { return true }
-        return grid.contains(vertex: firstVertex[a] + i)
+        grid.restore(vertex: id, at: c)
     }
 }

@@ -11,7 +11,8 @@
 /// - Visvalingam–Whyatt follows GEOS's `CoverageSimplifier` (what `shapely.coverage_simplify`
 ///   runs): corners go smallest area first while the area is at most tolerance² ("the tolerance
 ///   … is the square root of the area tolerance used in the Visvalingam-Whyatt algorithm"). Its
-///   displacement is not bounded by the tolerance: a long narrow spike has a small area.
+///   displacement is not bounded by the tolerance: a long narrow spike has a small area. Corners
+///   refused because of a neighbour get another pass once the neighbours are simplified.
 /// - Douglas–Peucker keeps every removed point within the tolerance of the simplified arc, also
 ///   where the topology check keeps extra points (`DouglasPeucker`).
 public struct ArcSimplifier: Sendable {
@@ -33,7 +34,9 @@ public struct ArcSimplifier: Sendable {
     ///     An arc listed again (the same points, either way round) is simplified once and copied.
     ///   - minimumInteriorPoints: per arc, how many interior points it keeps at least (0, 1 or 2;
     ///     fewer if it has fewer); the most important ones stay. A closed arc always keeps 2, so
-    ///     that its first and last segments cannot fold onto each other.
+    ///     that its first and last segments cannot fold onto each other. Two arcs between the same
+    ///     two junctions need no minimum: a removal that would make one coincide with the other is
+    ///     refused anyway (GEOS's rule too), and a minimum of 1 keeps points GEOS drops.
     ///   - freeRings: per arc, nil for none: a closed arc that is a whole ring with no junction,
     ///     whose anchor (first point) may go like any other point, as GEOS does for "free rings".
     ///     It comes back starting at its first kept point, still closed, with as many distinct
@@ -41,108 +44,51 @@ public struct ArcSimplifier: Sendable {
     ///     anchor).
     /// - Returns: the kept points of each arc, each arc's displacement, and vertex counts.
     public func simplify(_ arcs: [[Coordinate]], minimumInteriorPoints: [Int], freeRings: [Bool]? = nil) -> SimplifiedArcs {
-        precondition(minimumInteriorPoints.count == arcs.count, "one minimum per arc")
-        precondition(freeRings == nil || freeRings!.count == arcs.count, "one free-ring flag per arc")
-        let scale = LocalMetricScale()
-        // An arc listed twice is simplified once (the first time), with the larger minimum.
-        let duplicates = ArcDuplicates.find(arcs)
-        var minimum = minimumInteriorPoints.map { max($0, 0) }
-        for (a, duplicate) in duplicates.enumerated() {
-            if let original = duplicate?.original { minimum[original] = max(minimum[original], minimum[a]) }
-        }
-        var free = method == .visvalingam ? (freeRings ?? [Bool](repeating: false, count: arcs.count))
-            : [Bool](repeating: false, count: arcs.count)
-        for (a, duplicate) in duplicates.enumerated() where duplicate != nil { free[a] = false }
-        let network = ArcNetwork(
-            arcs: arcs, isFreeRing: free, isIndexed: duplicates.map { $0 == nil }, scale: scale,
-            cellMetres: Self.cellMetres(arcs, scale: scale, tolerance: toleranceMetres)
-        )
-        let heap = IndexedMinHeap(capacity: method == .visvalingam ? arcs.reduce(0) { max($0, $1.count) } : 1)
-        let areaTolerance = toleranceMetres * toleranceMetres
+        let run = ArcSimplification(arcs, minimumInteriorPoints: minimumInteriorPoints, freeRings: freeRings,
+                                    method: method, smallestTolerance: toleranceMetres)
+        run.advance(to: toleranceMetres)
+        return run.result()
+    }
 
-        // Each arc once, in order; closed arcs keep two interior points, so that their first and
-        // last segments cannot fold onto each other.
-        let interior = arcs.indices.map { a in
-            arcs[a].count >= 2 && arcs[a].first == arcs[a].last ? max(minimum[a], 2) : minimum[a]
-        }
-        let originals = arcs.indices.filter { duplicates[$0] == nil }
+    /// Simplifies the arcs to several tolerances: one result per tolerance, in the order given.
+    ///
+    /// Visvalingam–Whyatt runs once, from the smallest tolerance to the largest, reading each
+    /// level off as it passes: all levels cost little more than the finest, and each level's
+    /// points are a subset of every finer level's (they nest, as tiles like). A level can differ
+    /// slightly from `simplify` at its tolerance alone: arcs are simplified against neighbours
+    /// already simplified to the finer level, so fewer removals are refused. Douglas–Peucker runs
+    /// once per tolerance from the source arcs (its guarantee, every removed point within the
+    /// tolerance, holds only from the source).
+    ///
+    /// - Parameters: as `simplify(_:minimumInteriorPoints:freeRings:)`; `tolerancesMetres`
+    ///   positive and finite (precondition).
+    public static func simplify(_ arcs: [[Coordinate]], minimumInteriorPoints: [Int], freeRings: [Bool]? = nil,
+                                method: SimplificationMethod, tolerancesMetres: [Double]) -> [SimplifiedArcs] {
+        precondition(tolerancesMetres.allSatisfy { $0 > 0 && $0.isFinite }, "tolerances must be positive numbers of metres")
+        guard let smallest = tolerancesMetres.min() else { return [] }
         switch method {
         case .visvalingam:
-            // Corners refused because of a neighbour that was then simplified itself get another
-            // chance: passes over all arcs until one removes nothing (each costs in proportion to
-            // the points left; the first removes almost everything).
-            var pass = 0
-            var removed = Int.max
-            while removed > 0 && pass < Self.maximumPasses {
-                removed = 0
-                for a in originals {
-                    let keep = network.isFreeRing[a] ? interior[a] + 1 : interior[a]
-                    removed += VisvalingamWhyatt.simplify(arc: a, in: network, heap: heap, areaTolerance: areaTolerance, keep: keep)
+            let run = ArcSimplification(arcs, minimumInteriorPoints: minimumInteriorPoints, freeRings: freeRings,
+                                        method: method, smallestTolerance: smallest)
+            var results = [SimplifiedArcs?](repeating: nil, count: tolerancesMetres.count)
+            var last: (tolerance: Double, result: SimplifiedArcs)?
+            for i in tolerancesMetres.indices.sorted(by: { (tolerancesMetres[$0], $0) < (tolerancesMetres[$1], $1) }) {
+                let tolerance = tolerancesMetres[i]
+                if let last, last.tolerance == tolerance {
+                    results[i] = last.result
+                    continue
                 }
-                pass += 1
+                run.advance(to: tolerance)
+                let result = run.result()
+                results[i] = result
+                last = (tolerance, result)
             }
+            return results.map { $0! }
         case .douglasPeucker:
-            for a in originals {
-                DouglasPeucker.simplify(arc: a, in: network, tolerance: toleranceMetres, keep: interior[a])
+            return tolerancesMetres.map {
+                ArcSimplifier(method: method, toleranceMetres: $0)
+                    .simplify(arcs, minimumInteriorPoints: minimumInteriorPoints, freeRings: freeRings)
             }
         }
-
-        var output: [[Coordinate]] = []
-        output.reserveCapacity(arcs.count)
-        var displacement: [Double] = []
-        displacement.reserveCapacity(arcs.count)
-        var verticesIn = 0, verticesOut = 0
-        for a in arcs.indices {
-            verticesIn += arcs[a].count
-            if let duplicate = duplicates[a] {
-                let copy = output[duplicate.original]
-                output.append(duplicate.reversed ? copy.reversed() : copy)
-                displacement.append(displacement[duplicate.original])
-                verticesOut += copy.count
-                continue
-            }
-            let (kept, period) = keptPositions(of: a, in: network)
-            let simplified = kept.map { arcs[a][$0 < period ? $0 : $0 - period] }
-            displacement.append(arcs[a].withUnsafeBufferPointer {
-                ArcDisplacement.maximum($0, kept: kept, period: period, scale: scale)
-            })
-            verticesOut += simplified.count
-            output.append(simplified)
-        }
-        return SimplifiedArcs(arcs: output, maximumDisplacementMetres: displacement, verticesIn: verticesIn, verticesOut: verticesOut)
-    }
-
-    /// Visvalingam–Whyatt passes at most (the third rarely removes anything on real data).
-    static let maximumPasses = 4
-
-    /// The kept points of arc `a` as increasing positions, and the period positions wrap at: a
-    /// free ring runs from its first kept point round to the same point one period later.
-    private func keptPositions(of a: Int, in network: ArcNetwork) -> ([Int], Int) {
-        let n = network.arcs[a].count
-        let base = network.firstVertex[a]
-        if network.isFreeRing[a] {
-            var kept = (0..<(n - 1)).filter { network.grid.contains(vertex: base + $0) }
-            kept.append(kept[0] + n - 1)
-            return (kept, n - 1)
-        }
-        return ((0..<n).filter { $0 == 0 || $0 == n - 1 || network.grid.contains(vertex: base + $0) }, n)
-    }
-
-    /// Grid cells of four typical segment lengths (sampled), so that the small triangles of the
-    /// first removals — most of them — read one cell of a few vertices; the large ones of the last
-    /// removals skip empty tiles. On the N03 arcs (46 m cells) this beat 2× and 8× at 500 m, and
-    /// beat cells growing with the tolerance by 2× at 10–50 km. Never coarser than the tolerance.
-    static func cellMetres(_ arcs: [[Coordinate]], scale: LocalMetricScale, tolerance: Double) -> Double {
-        var length = 0.0, segments = 0
-        for arc in arcs where arc.count >= 2 {
-            arc.withUnsafeBufferPointer { points in
-                for i in stride(from: 1, to: points.count, by: 4) {
-                    length += scale.distance(from: points[i], toSegment: points[i - 1], points[i - 1])
-                    segments += 1
-                }
-            }
-        }
-        let typical = segments > 0 ? length / Double(segments) : tolerance
-        return min(tolerance, 4 * typical)
     }
 }

@@ -55,8 +55,7 @@ enum DouglasPeucker {
                     let p = Int(xf), q = Int(xl)
                     if blocked[point] {
                         // A descendant stays: so does this point, for now.
-                    } else if network.canRemove(base + point, previousVertex: base + p, at: arc[p], arc[point],
-                                                nextVertex: base + q, at: arc[q]) {
+                    } else if network.canRemove(arc[point], between: arc[p], arc[q], previousVertex: base + p) {
                         network.remove(base + point)
                         removed.append((x, xf, xl))
                         continue
@@ -70,7 +69,7 @@ enum DouglasPeucker {
                     continue
                 }
                 for r in removed.reversed() {
-                    network.restore(base + Int(r.point), between: base + Int(r.previous), and: base + Int(r.next))
+                    network.restore(base + Int(r.point), at: arc[Int(r.point)], between: base + Int(r.previous), and: base + Int(r.next))
                 }
                 // The refused points stay; the pieces between them are new ranges with their own
                 // recursion, pushed so that they are decided first to last.

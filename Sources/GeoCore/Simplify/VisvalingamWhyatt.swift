@@ -6,12 +6,14 @@
 enum VisvalingamWhyatt {
     /// Simplifies arc `a` from its current state (its kept points). `keep` is how many of its
     /// removable points must stay (interior points, or for a free ring all its distinct points).
-    /// Returns how many points it removed.
+    /// Returns how many points it removed, and how many removals the topology check refused
+    /// (those may succeed in a later pass, once the arcs around have been simplified).
     @discardableResult
-    static func simplify(arc a: Int, in network: ArcNetwork, heap: IndexedMinHeap, areaTolerance: Double, keep: Int) -> Int {
-        network.arcs[a].withUnsafeBufferPointer { arc -> Int in
+    static func simplify(arc a: Int, in network: ArcNetwork, heap: IndexedMinHeap, areaTolerance: Double,
+                         keep: Int) -> (removed: Int, refused: Int) {
+        network.arcs[a].withUnsafeBufferPointer { arc -> (removed: Int, refused: Int) in
             let n = arc.count
-            guard n >= 3 else { return 0 }
+            guard n >= 3 else { return (0, 0) }
             let base = network.firstVertex[a]
             let free = network.isFreeRing[a]
             let scale = network.scale
@@ -37,10 +39,12 @@ enum VisvalingamWhyatt {
                 if s <= areaTolerance { heap.set(i, key: s) }
             }
             let before = remaining
+            var refused = 0
             while remaining > keep, let i = heap.popMinimum() {
                 let id = base + i
                 let p = Int(previous[id]), q = Int(next[id])
-                guard network.canRemove(id, previousVertex: p, at: arc[p - base], arc[i], nextVertex: q, at: arc[q - base]) else {
+                guard network.canRemove(arc[i], between: arc[p - base], arc[q - base], previousVertex: p) else {
+                    refused += 1
                     continue
                 }
                 network.remove(id)
@@ -49,7 +53,7 @@ enum VisvalingamWhyatt {
                 update(q - base)
             }
             heap.removeAll()
-            return before - remaining
+            return (before - remaining, refused)
         }
     }
 }
