@@ -25,6 +25,7 @@ public struct BoundarySimplifier: Sendable {
         /// Borders shared by two units in the source that the simplified units no longer share
         /// (a gap or overlap would show here); 0 by construction.
         public var bordersOpened: Int
+        /// Rebuilding, dissolving and writing this scale (the shared simplification pass not included).
         public var seconds: Double
     }
 
@@ -77,12 +78,12 @@ public struct BoundarySimplifier: Sendable {
         progress("topology: \(arcCoordinates.count) arcs, \(topology.vertexCount) vertices, \(sourcePairs.count) neighbouring unit pairs")
 
         // Every scale in one pass: each coarser scale keeps a subset of the finer one's points.
-        let started = ContinuousClock.now
         let results = ArcSimplifier.simplify(arcCoordinates, minimumInteriorPoints: minimumInterior, freeRings: arcs.freeRings,
                                              method: method, tolerancesMetres: scales.map(\.toleranceMetres))
         lap("simplify arcs")
         var outcomes: [Outcome] = []
         for (scale, simplified) in zip(scales, results) {
+            let started = ContinuousClock.now
             var keep = [Bool](repeating: false, count: topology.vertexCount)
             for (ids, kept) in zip(arcs.arcVertices, simplified.arcs) {
                 if let first = kept.first, first != topology.coordinates[Int(ids[0])] {

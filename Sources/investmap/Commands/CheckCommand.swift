@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoundaryImport
+import BoundaryStore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         let results = try StoreCheck.run(store.open(readOnly: true))
         var invalidTotal = 0
         for r in results {
-            print("\(r.level.rawValue): \(r.units) units, \(r.vertices) vertices, invalid \(r.invalid.count)")
+            print("\(r.scale.map { BoundaryStore.tableName(r.level, scale: $0) } ?? r.level.tableName): \(r.units) units, \(r.vertices) vertices, invalid \(r.invalid.count)")
             for (code, problem) in r.invalid { print("  \(code): \(problem)") }
             invalidTotal += r.invalid.count
         }
