@@ -3,17 +3,6 @@
 /// would make output order depend on the process. These use a fixed multiplicative mixer and
 /// linear probing, so they are fast and iterate the same way every time.
 
-@inline(__always)
-private func mix(_ x: UInt64) -> UInt64 {
-    // The finaliser of MurmurHash3 (public domain): spreads every input bit over the word.
-    var h = x
-    h ^= h >> 33
-    h &*= 0xff51_afd7_ed55_8ccd
-    h ^= h >> 33
-    h &*= 0xc4ce_b9fe_1a85_ec53
-    h ^= h >> 33
-    return h
-}
 
 /// Interns coordinates (exact doubles; -0.0 folded into 0.0) as dense ids 0, 1, 2, …
 /// A slot is 8 bytes — 32 bits of the hash and the id — so the table stays small (fewer cache
@@ -42,7 +31,7 @@ struct CoordinateInterner {
 
     @inline(__always)
     private static func hash(_ x: UInt64, _ y: UInt64) -> UInt64 {
-        mix(x ^ (y &* 0x9e37_79b9_7f4a_7c15))
+        mixHash(x ^ (y &* 0x9e37_79b9_7f4a_7c15))
     }
 
     /// Which of `shards` tables a coordinate belongs to (the top bits of its hash, independent of
@@ -145,7 +134,7 @@ struct EdgeSides {
 
     /// The hash of the edge between a and b (either direction).
     @inline(__always)
-    static func hash(_ a: Int32, _ b: Int32) -> UInt64 { mix(key(a, b)) }
+    static func hash(_ a: Int32, _ b: Int32) -> UInt64 { mixHash(key(a, b)) }
 
     /// Which of `shards` tables an edge with this hash belongs to.
     static func shard(ofHash hash: UInt64, shards: Int) -> Int {
@@ -183,7 +172,7 @@ struct EdgeSides {
         slots = Self.emptySlots(for: old.count)
         mask = slots.count - 1
         for s in old.pointer where s.key != Self.empty {
-            var slot = Int(truncatingIfNeeded: mix(s.key)) & mask
+            var slot = Int(truncatingIfNeeded: mixHash(s.key)) & mask
             while slots[slot].key != Self.empty { slot = (slot + 1) & mask }
             slots[slot] = s
         }

@@ -31,8 +31,8 @@ enum ArcDuplicates {
         var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(arc.count)
         for i in 0..<arc.count {
             let c = arc[reversed ? arc.count - 1 - i : i]
-            h = mix(h ^ (c.x + 0.0).bitPattern)
-            h = mix(h ^ (c.y + 0.0).bitPattern)
+            h = mixHash(h ^ (c.x + 0.0).bitPattern)
+            h = mixHash(h ^ (c.y + 0.0).bitPattern)
         }
         return h
     }
@@ -44,15 +44,4 @@ enum ArcDuplicates {
         return true
     }
 
-    @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
-        // The finaliser of MurmurHash3.
-        var h = x
-        h ^= h >> 33
-        h &*= 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33
-        h &*= 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 33
-        return h
-    }
 }
