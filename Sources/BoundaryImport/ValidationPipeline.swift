@@ -17,14 +17,12 @@ final class ValidationPipeline: @unchecked Sendable {
     private var pending: [Job] = []
     private var nextJob = 0
     private var results: [String: (parts: Int, result: Result<RepairedGeometry, any Error>)] = [:]
-    private var workerRunning = false
     private var closed = false
     private let workAvailable = DispatchSemaphore(value: 0)
     private let workerDone = DispatchSemaphore(value: 0)
 
     init() {
         Thread.detachNewThread { [self] in worker() }
-        lock.withLock { workerRunning = true }
     }
 
     /// Queues a unit that is probably complete.
