@@ -83,7 +83,7 @@ public struct BoundaryImporter: Sendable {
         }
 
         // 4. Roll-ups by coverage dissolve, on other threads while the N03 units are written.
-        let rollUp = try RollUp(reference: reference, census: census, edition: edition)
+        let rollUp = RollUp(reference: reference, census: census, edition: edition)
         let ordinaryMunicipalities = rollUp.ordinaryMunicipalities(wards)
         let (wardUnits, unassignedUnits) = (wards, unassigned)
         let dissolving = BackgroundWork { () -> (RollUp.Dissolved, RollUp.Levels) in

@@ -9,7 +9,7 @@ struct RollUp: Sendable {
     let census: CensusPopulation?
     let edition: String
 
-    init(reference: ReferenceTables, census: CensusPopulation?, edition: String) throws {
+    init(reference: ReferenceTables, census: CensusPopulation?, edition: String) {
         self.reference = reference
         self.census = census
         self.edition = edition

@@ -97,21 +97,27 @@ final class SimplifyTests: XCTestCase {
         XCTAssertTrue(unbuilt.stderr.contains("has not been built (built: national"), unbuilt.stderr)
     }
 
+    /// Imports 千代田区 (13101) and 中央区 (13102) with the given polygon coordinates.
+    private func importTwoUnits(_ first: String, _ second: String, in folder: URL) throws -> URL {
+        let text = """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"N03_001":"東京都","N03_004":"千代田区","N03_007":"13101"},"geometry":{"type":"Polygon","coordinates":\(first)}},
+            {"type":"Feature","properties":{"N03_001":"東京都","N03_004":"中央区","N03_007":"13102"},"geometry":{"type":"Polygon","coordinates":\(second)}}]}
+            """
+        let file = folder.appendingPathComponent("units.geojson")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("units.gpkg")
+        XCTAssertEqual(try CLI.run(["import", "boundaries", file.path, "--db", db.path]).status, 0)
+        return db
+    }
+
+    private let westSquare = "[[[139,35],[139.1,35],[139.1,35.1],[139,35.1],[139,35]]]"
+
     /// Two neighbours whose common border was digitised twice, differently — as when prefecture
     /// files are simplified separately: nothing is shared, so the topology alone sees only coasts.
     private func importNeighbours(rightBorderMiddle: String, in folder: URL) throws -> URL {
-        let left = "[[[139,35],[139.1,35],[139.1,35.1],[139,35.1],[139,35]]]"
         let right = "[[[139.1,35],[139.2,35],[139.2,35.1],[139.1,35.1],\(rightBorderMiddle),[139.1,35]]]"
-        let text = """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"N03_001":"東京都","N03_004":"千代田区","N03_007":"13101"},"geometry":{"type":"Polygon","coordinates":\(left)}},
-            {"type":"Feature","properties":{"N03_001":"東京都","N03_004":"中央区","N03_007":"13102"},"geometry":{"type":"Polygon","coordinates":\(right)}}]}
-            """
-        let file = folder.appendingPathComponent("neighbours.geojson")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("neighbours.gpkg")
-        XCTAssertEqual(try CLI.run(["import", "boundaries", file.path, "--db", db.path]).status, 0)
-        return db
+        return try importTwoUnits(westSquare, right, in: folder)
     }
 
     func testCrossingAndNonMatchingBordersAreRefusedWithThePair() throws {
@@ -126,17 +132,7 @@ final class SimplifyTests: XCTestCase {
     }
 
     func testOverlappingUnitsAreRefusedWithThePair() throws {
-        let folder = try CLI.temporaryFolder(self)
-        let square = "[[[139,35],[139.1,35],[139.1,35.1],[139,35.1],[139,35]]]"
-        let text = """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"N03_001":"東京都","N03_004":"千代田区","N03_007":"13101"},"geometry":{"type":"Polygon","coordinates":\(square)}},
-            {"type":"Feature","properties":{"N03_001":"東京都","N03_004":"中央区","N03_007":"13102"},"geometry":{"type":"Polygon","coordinates":\(square)}}]}
-            """
-        let file = folder.appendingPathComponent("overlap.geojson")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        let db = folder.appendingPathComponent("overlap.gpkg")
-        XCTAssertEqual(try CLI.run(["import", "boundaries", file.path, "--db", db.path]).status, 0)
+        let db = try importTwoUnits(westSquare, westSquare, in: try CLI.temporaryFolder(self))
         let result = try CLI.run(["simplify", "--levels", "500m", "--db", db.path])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("13101") && result.stderr.contains("13102") && result.stderr.contains("not a coverage"), result.stderr)

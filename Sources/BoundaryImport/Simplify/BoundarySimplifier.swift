@@ -81,6 +81,7 @@ public struct BoundarySimplifier: Sendable {
         let results = ArcSimplifier.simplify(arcCoordinates, minimumInteriorPoints: minimumInterior, freeRings: arcs.freeRings,
                                              method: method, tolerancesMetres: scales.map(\.toleranceMetres))
         lap("simplify arcs")
+        let rollUp = RollUp(reference: reference, census: census, edition: edition)
         var outcomes: [Outcome] = []
         for (scale, simplified) in zip(scales, results) {
             let started = ContinuousClock.now
@@ -118,7 +119,6 @@ public struct BoundarySimplifier: Sendable {
                 + sourcePairs.subtracting(Self.sharedPairs(CoverageArcs(check, faceCount: faces.count))).count
 
             lap("check shared borders")
-            let rollUp = try RollUp(reference: reference, census: census, edition: edition)
             let dissolved = rollUp.dissolve(wards: simplifiedWards, unassigned: simplifiedUnassigned)
             let levels = try rollUp.levels(from: dissolved, suspect: [])
             let units = simplifiedWards + simplifiedUnassigned + rollUp.ordinaryMunicipalities(simplifiedWards)

@@ -36,9 +36,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = try store.open(readOnly: true)
         let scale = level == "full" ? nil : level
-        if let scale, try !store.simplifiedLevels().contains(where: { $0.name == scale }) {
+        if let scale {
             let built = try store.simplifiedLevels().map(\.name)
-            throw CLIError("level \(scale) has not been built (built: \(built.isEmpty ? "none; run `investmap simplify`" : built.joined(separator: ", ")), or full)")
+            guard built.contains(scale) else {
+                throw CLIError("level \(scale) has not been built (built: \(built.isEmpty ? "none; run `investmap simplify`" : built.joined(separator: ", ")), or full)")
+            }
         }
         let units = try store.units(unit.unitLevel, scale: scale)
         guard let edition = try units.first?.edition ?? store.boundaryEdition() else {
