@@ -56,11 +56,8 @@ public struct BoundarySimplifier: Sendable {
             throw CoverageError("the stored units are not a coverage: \(topology.overlaps.count) overlapping unit pair(s): "
                                 + pairs.joined(separator: "; "))
         }
-        let arcs = CoverageArcs(topology, faceCount: faces.count)
+        let arcs = CoverageArcs(topology)
         lap("arcs")
-        if let broken = arcs.facePolygonsMissing.first {
-            throw CoverageError("the stored units are not a coverage: the border of \(faces[broken].code ?? "-") \(faces[broken].name) does not close")
-        }
         let findings = try CoverageOverlapScan.scan(faces, arcs)
         lap("overlap scan")
         if !findings.isEmpty {
@@ -85,26 +82,11 @@ public struct BoundarySimplifier: Sendable {
         var outcomes: [Outcome] = []
         for (scale, simplified) in zip(scales, results) {
             let started = ContinuousClock.now
-            var keep = [Bool](repeating: false, count: topology.vertexCount)
-            for (ids, kept) in zip(arcs.arcVertices, simplified.arcs) {
-                if let first = kept.first, first != topology.coordinates[Int(ids[0])] {
-                    // A free ring whose start point was dropped may start elsewhere.
-                    let points = Set(kept)
-                    for id in ids where points.contains(topology.coordinates[Int(id)]) { keep[Int(id)] = true }
-                    continue
-                }
-                // Otherwise the kept points are a subsequence of the arc.
-                var k = 0
-                for id in ids where k < kept.count && topology.coordinates[Int(id)] == kept[k] {
-                    keep[Int(id)] = true
-                    k += 1
-                }
-            }
-            let rebuilt = arcs.faces(keeping: keep)
+            let rebuilt = arcs.faces(simplified: simplified.arcs)
             var simplifiedWards: [UnitRecord] = []
             var simplifiedUnassigned: [UnitRecord] = []
             for (face, polygons) in zip(faces, rebuilt) {
-                guard let polygons, !polygons.isEmpty else {
+                guard !polygons.isEmpty else {
                     throw CoverageError("\(face.code ?? "-") \(face.name) collapsed at \(scale.name)")
                 }
                 var unit = face
@@ -116,7 +98,7 @@ public struct BoundarySimplifier: Sendable {
             // Faces keep their order (wards, then 所属未定地), so face indices still match.
             let check = CoverageTopology(faces: (simplifiedWards + simplifiedUnassigned).map(\.geometry.polygons))
             let opened = check.overlaps.count
-                + sourcePairs.subtracting(Self.sharedPairs(CoverageArcs(check, faceCount: faces.count))).count
+                + sourcePairs.subtracting(Self.sharedPairs(CoverageArcs(check))).count
 
             lap("check shared borders")
             let dissolved = rollUp.dissolve(wards: simplifiedWards, unassigned: simplifiedUnassigned)

@@ -30,7 +30,17 @@ public struct CoverageTopology: Sendable {
     let leftOfBackward: [Int32]
     /// Edges claimed twice from the same side: pairs of overlapping faces (first few per pair).
     public let overlaps: [Overlap]
+    /// The input rings as vertex ids, in input order, each read with its face on the left
+    /// (exteriors counter-clockwise, holes clockwise), repeated points and the closing point
+    /// dropped: ring r is `ringVertexIds[ringStart[r]..<ringStart[r + 1]]`.
+    let ringVertexIds: [Int32]
+    let ringStart: [Int]
+    /// Per ring: its face, and whether it is its polygon's exterior (the holes follow it).
+    let ringFace: [Int32]
+    let ringIsExterior: [Bool]
 
+    /// How many faces were given (a face may have no rings).
+    public let faceCount: Int
     public var vertexCount: Int { coordinates.count }
     public var edgeCount: Int { edgeLow.count }
 
@@ -40,10 +50,12 @@ public struct CoverageTopology: Sendable {
 
     /// Builds the topology of `faces` (each a unit's polygons).
     public init(faces: [[Polygon]]) {
+        faceCount = faces.count
         // Rings in a flat list, with their face and whether they must be read backwards.
         var rings: [[Coordinate]] = []
         var ringFace: [Int32] = []
         var ringReversed: [Bool] = []
+        var ringIsExterior: [Bool] = []
         var ringStart: [Int] = [0]
         for (face, polygons) in faces.enumerated() {
             for polygon in polygons {
@@ -52,6 +64,7 @@ public struct CoverageTopology: Sendable {
                     rings.append(ring.coordinates)
                     ringFace.append(Int32(face))
                     ringReversed.append(counterClockwise != (index == 0))
+                    ringIsExterior.append(index == 0)
                     ringStart.append(ringStart.last! + ring.coordinates.count)
                 }
             }
@@ -99,6 +112,24 @@ public struct CoverageTopology: Sendable {
             let tagged = ids[k]
             ids[k] = (tagged >> 1) + offset[Int(tagged & 1)]
         }
+        // The rings as vertex ids, face on the left, for the arcs (`CoverageArcs`).
+        var ringIds = [Int32]()
+        ringIds.reserveCapacity(occurrences)
+        var ringIdStart = [0]
+        ringIdStart.reserveCapacity(rings.count + 1)
+        for r in 0..<rings.count {
+            let first = ringIds.count
+            for k in ringStart[r]..<ringStart[r + 1] where ringIds.count == first || ringIds.last! != ids[k] {
+                ringIds.append(ids[k])
+            }
+            while ringIds.count > first + 1 && ringIds.last! == ringIds[first] { ringIds.removeLast() }
+            if ringReversed[r] { ringIds[first...].reverse() }
+            ringIdStart.append(ringIds.count)
+        }
+        ringVertexIds = ringIds
+        self.ringStart = ringIdStart
+        self.ringFace = ringFace
+        self.ringIsExterior = ringIsExterior
 
         // Phase 2: edges, shard by edge hash, one thread per shard.
         let faceOfRing = ringFace, reversedRing = ringReversed

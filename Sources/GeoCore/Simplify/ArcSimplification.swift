@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One simplification in progress: the arcs, their network of kept vertices, and what each arc
 /// must keep. `advance(to:)` simplifies further, to a tolerance at least the last one; `result()`
 /// reads the kept points off. Several tolerances in increasing order thus cost little more than
@@ -14,6 +16,12 @@ final class ArcSimplification {
     /// Interior points each arc keeps at least.
     private let interior: [Int]
     private let heap: IndexedMinHeap
+    /// Visvalingam–Whyatt runs on two threads: the arcs wholly west of a tile boundary near the
+    /// middle of the data on one, those wholly east on the other — their removals read and write
+    /// disjoint parts of the network — then the arcs across it (and those with refusals left) on
+    /// one. Each part keeps input order, so the result never depends on timing.
+    private let westArcs: [Int], eastArcs: [Int], crossingArcs: [Int]
+    private let eastHeap: IndexedMinHeap
     private var lastTolerance = 0.0
     private var advancedOnce = false
 
@@ -49,7 +57,76 @@ final class ArcSimplification {
             arcs: arcs, isFreeRing: free, isIndexed: duplicates.map { $0 == nil }, scale: scale,
             cellMetres: Self.cellMetres(arcs, scale: scale, tolerance: smallestTolerance)
         )
-        heap = IndexedMinHeap(capacity: method == .visvalingam ? arcs.reduce(0) { max($0, $1.count) } : 1)
+        let longest = method == .visvalingam ? arcs.reduce(0) { max($0, $1.count) } : 1
+        heap = IndexedMinHeap(capacity: longest)
+        eastHeap = IndexedMinHeap(capacity: longest)
+        (westArcs, eastArcs, crossingArcs) = method == .visvalingam
+            ? Self.split(originals, arcs: arcs, grid: network.grid) : ([], [], originals)
+    }
+
+    /// Splits the arcs at the tile boundary nearest the vertex-weighted median of their middles;
+    /// an arc goes west or east only when its box, widened by the clearance and two cells (the
+    /// reach of its removals' queries, with room for rounding), stays on its side.
+    private static func split(_ arcIndices: [Int], arcs: [[Coordinate]], grid: VertexGrid) -> ([Int], [Int], [Int]) {
+        var boxes: [(minX: Double, maxX: Double)] = []
+        boxes.reserveCapacity(arcIndices.count)
+        var weighted: [(middle: Double, count: Int)] = []
+        weighted.reserveCapacity(arcIndices.count)
+        for a in arcIndices {
+            var low = Double.infinity, high = -Double.infinity
+            for c in arcs[a] {
+                low = min(low, c.x)
+                high = max(high, c.x)
+            }
+            boxes.append((low, high))
+            weighted.append(((low + high) / 2, arcs[a].count))
+        }
+        weighted.sort { $0.middle < $1.middle }
+        let total = weighted.reduce(0) { $0 + $1.count }
+        var running = 0
+        var median = weighted.first?.middle ?? 0
+        for item in weighted {
+            running += item.count
+            if 2 * running >= total {
+                median = item.middle
+                break
+            }
+        }
+        let boundary = grid.tileBoundary(nearX: median)
+        let reach = ArcNetwork.clearanceDegrees + 2 * grid.cellWidth
+        var west: [Int] = [], east: [Int] = [], crossing: [Int] = []
+        for (a, box) in zip(arcIndices, boxes) {
+            if box.maxX + reach < boundary {
+                west.append(a)
+            } else if box.minX - reach > boundary {
+                east.append(a)
+            } else {
+                crossing.append(a)
+            }
+        }
+        return (west, east, crossing)
+    }
+
+    /// Visvalingam–Whyatt passes over `pending` (input order) until one removes nothing or
+    /// `maximumPasses` ran; returns the arcs that still had refusals in the last pass.
+    private func visvalingamPasses(_ pending: [Int], heap: IndexedMinHeap, areaTolerance: Double) -> [Int] {
+        var pending = pending
+        var refusedLast: [Int] = []
+        var pass = 0
+        while !pending.isEmpty && pass < Self.maximumPasses {
+            var removed = 0
+            var refusedIn: [Int] = []
+            for a in pending {
+                let keep = network.isFreeRing[a] ? interior[a] + 1 : interior[a]
+                let outcome = VisvalingamWhyatt.simplify(arc: a, in: network, heap: heap, areaTolerance: areaTolerance, keep: keep)
+                removed += outcome.removed
+                if outcome.refused > 0 { refusedIn.append(a) }
+            }
+            refusedLast = refusedIn
+            pending = removed > 0 ? refusedIn : []
+            pass += 1
+        }
+        return refusedLast
     }
 
     /// Simplifies every arc further, to `tolerance` (metres, at least the previous one).
@@ -62,20 +139,21 @@ final class ArcSimplification {
             // chance: more passes over the arcs that had refusals, until one removes nothing. (An
             // arc without refusals cannot change: its corners' areas depend on its own points.)
             let areaTolerance = tolerance * tolerance
-            var pending = originals
-            var pass = 0
-            while !pending.isEmpty && pass < Self.maximumPasses {
-                var removed = 0
-                var refusedIn: [Int] = []
-                for a in pending {
-                    let keep = network.isFreeRing[a] ? interior[a] + 1 : interior[a]
-                    let outcome = VisvalingamWhyatt.simplify(arc: a, in: network, heap: heap, areaTolerance: areaTolerance, keep: keep)
-                    removed += outcome.removed
-                    if outcome.refused > 0 { refusedIn.append(a) }
-                }
-                pending = removed > 0 ? refusedIn : []
-                pass += 1
+            let run = UncheckedSendable(self)
+            let sides = UnsafeMutableBufferPointer<[Int]>.allocate(capacity: 2)
+            sides.initialize(repeating: [])
+            defer {
+                sides.deinitialize()
+                sides.deallocate()
             }
+            let results = UncheckedSendable(sides)
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                let simplification = run.value
+                results.value[side] = simplification.visvalingamPasses(
+                    side == 0 ? simplification.westArcs : simplification.eastArcs,
+                    heap: side == 0 ? simplification.heap : simplification.eastHeap, areaTolerance: areaTolerance)
+            }
+            _ = visvalingamPasses((crossingArcs + sides[0] + sides[1]).sorted(), heap: heap, areaTolerance: areaTolerance)
         case .douglasPeucker:
             // Douglas–Peucker's guarantee (every removed point within the tolerance of the chord
             // that replaced it) holds for one run from the source points only.

@@ -28,4 +28,16 @@ enum PlanarPredicates {
         let negative = o1 < 0 || o2 < 0 || o3 < 0
         return !(positive && negative)
     }
+
+    /// Squared planar distance from v to the interior of the segment a–c (in the coordinates'
+    /// own units); infinity when v's nearest point of the segment is an endpoint.
+    @inline(__always)
+    static func squaredDistance(_ v: Coordinate, toSegmentInterior a: Coordinate, _ c: Coordinate) -> Double {
+        let dx = c.x - a.x, dy = c.y - a.y
+        let length = dx * dx + dy * dy
+        let t = length > 0 ? ((v.x - a.x) * dx + (v.y - a.y) * dy) / length : 0
+        guard t > 0 && t < 1 else { return .infinity }
+        let px = a.x + t * dx - v.x, py = a.y + t * dy - v.y
+        return px * px + py * py
+    }
 }

@@ -190,6 +190,17 @@ final class VertexGrid {
 
     func contains(vertex id: Int) -> Bool { entryOfVertex[id] >= 0 }
 
+    /// The width of a cell, in degrees of longitude.
+    var cellWidth: Double { 1 / inverseCellWidth }
+
+    /// The longitude of the boundary between two columns of tiles nearest to `x`: vertices west
+    /// and east of it are in different tiles, cells and entries, so two threads may remove
+    /// vertices on either side at once.
+    func tileBoundary(nearX x: Double) -> Double {
+        let tileWidth = Double(Self.tileSide) / inverseCellWidth
+        return originX + ((x - originX) / tileWidth).rounded() * tileWidth
+    }
+
     /// Takes a vertex out of the grid (no-op when it is not in it).
     func remove(vertex id: Int) {
         let e = Int(entryOfVertex[id])

@@ -55,10 +55,9 @@ struct ExportCommand: ParsableCommand {
                                                   metadata: metadata, to: url, decimals: decimals)
             print("wrote \(out): \(summary.features) features, \(summary.positions) positions, \(summary.bytes) bytes")
         case .topojson:
-            let arcs = CoverageArcs(CoverageTopology(faces: units.map(\.geometry.polygons)), faceCount: units.count)
+            let arcs = CoverageArcs(CoverageTopology(faces: units.map(\.geometry.polygons)))
             var features: [(properties: [(String, ExportValue)], polygons: [[[Int]]])] = []
             for (unit, rings) in zip(units, arcs.faceArcRings) {
-                guard let rings else { throw CLIError("\(unit.code ?? "-") \(unit.name): its border does not close; cannot share arcs") }
                 features.append((Self.properties(unit), rings))
             }
             let topology = TopoJSONTopology(arcs: arcs.arcs, features: features)
