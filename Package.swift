@@ -2,19 +2,21 @@
 import PackageDescription
 
 // Layers, one way: CGEOS (C) → GeoCore (geometry values + GEOS bridge) → GeoFormats (readers)
-// → Reference (GeoData tables) → BoundaryStore (GeoPackage) → BoundaryImport / SpatialJoin
+// → Reference (GeoData tables) → Ledger (investment projects and cluster sites: model, readers)
+// → BoundaryStore (GeoPackage) → BoundaryImport / SpatialJoin → LedgerImport / LedgerStatistics
 // → investmap (CLI). Only the executable imports ArgumentParser.
 let package = Package(
     name: "investmap",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -25,19 +27,25 @@ let package = Package(
         .target(name: "GeoCore", dependencies: ["CGEOS"]),
         .target(name: "GeoFormats", dependencies: ["GeoCore", "ZIPFoundation"]),
         .target(name: "Reference", dependencies: ["GeoCore"]),
-        .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Ledger", dependencies: ["GeoCore", "GeoFormats", "Reference"]),
+        .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
-        .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "BoundaryStore"]),
+        .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
+        .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Ledger", "BoundaryStore"]),
+        .target(name: "LedgerImport", dependencies: [
+            "GeoCore", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore"]),
         .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
         .testTarget(name: "InvestmapCLITests", dependencies: ["GeoCore", "Reference"]),
     ]

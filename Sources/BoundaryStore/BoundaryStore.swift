@@ -366,6 +366,7 @@ public final class BoundaryStore: Sendable {
                 for level in UnitLevel.allCases where try !db.tableExists(level.tableName) {
                     try GeoPackageSchema.createFeatureTable(db, level: level, lastChange: lastChange)
                 }
+                try LedgerSchema.create(db, lastChange: lastChange)
             }
         } catch {
             throw Self.storeError(error, path: path, operation: "open")

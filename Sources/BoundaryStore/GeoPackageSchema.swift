@@ -146,27 +146,32 @@ enum GeoPackageSchema {
     static func createFeatureTable(_ db: Database, level: UnitLevel, table: String? = nil, description: String? = nil,
                                    lastChange: String) throws {
         let t = table ?? level.tableName
-        let columns = attributeColumns(level).map { "  \($0.name) \($0.type)" }.joined(separator: ",\n")
-        try db.execute(sql: """
-            CREATE TABLE "\(t)" (
-              fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-              geom MULTIPOLYGON,
-            \(columns)
-            )
-            """)
+        try createFeatureTable(db, table: t, geometryType: "MULTIPOLYGON", columns: attributeColumns(level),
+                               description: description ?? level.layerDescription, lastChange: lastChange)
         try db.execute(sql: #"CREATE INDEX "\#(t)_code" ON "\#(t)" (code)"#)
+    }
+
+    /// Creates a feature table (fid, geom of `geometryType` in EPSG:4326, then `columns`), its
+    /// R-tree and triggers, and registers them in gpkg_contents, gpkg_geometry_columns and
+    /// gpkg_extensions.
+    static func createFeatureTable(_ db: Database, table t: String, geometryType: String,
+                                   columns: [(name: String, type: String)], constraints: [String] = [],
+                                   description: String, lastChange: String) throws {
+        let definitions = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL", "geom \(geometryType)"]
+            + columns.map { "\($0.name) \($0.type)" } + constraints
+        try db.execute(sql: "CREATE TABLE \"\(t)\" (\n  " + definitions.joined(separator: ",\n  ") + "\n)")
         try db.execute(
             sql: """
                 INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id)
                 VALUES (?, 'features', ?, ?, ?, 4326)
                 """,
-            arguments: [t, t, description ?? level.layerDescription, lastChange])
+            arguments: [t, t, description, lastChange])
         try db.execute(
             sql: """
                 INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
-                VALUES (?, 'geom', 'MULTIPOLYGON', 4326, 0, 0)
+                VALUES (?, 'geom', ?, 4326, 0, 0)
                 """,
-            arguments: [t])
+            arguments: [t, geometryType])
         try db.execute(sql: "CREATE VIRTUAL TABLE \(rtreeName(t)) USING rtree(id, minx, maxx, miny, maxy)")
         try db.execute(
             sql: """
@@ -175,6 +180,19 @@ enum GeoPackageSchema {
                 """,
             arguments: [t])
         try createRTreeTriggers(db, table: t)
+    }
+
+    /// Creates an attribute (non-spatial) table and registers it in gpkg_contents.
+    static func createAttributeTable(_ db: Database, table t: String, columns: [(name: String, type: String)],
+                                     constraints: [String] = [], description: String, lastChange: String) throws {
+        let definitions = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"] + columns.map { "\($0.name) \($0.type)" } + constraints
+        try db.execute(sql: "CREATE TABLE \"\(t)\" (\n  " + definitions.joined(separator: ",\n  ") + "\n)")
+        try db.execute(
+            sql: """
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)
+                VALUES (?, 'attributes', ?, ?, ?)
+                """,
+            arguments: [t, t, description, lastChange])
     }
 
     /// Trigger names of the R-tree extension in GeoPackage 1.4, plus the update1/update3 of

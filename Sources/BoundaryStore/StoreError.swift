@@ -14,6 +14,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case corruptGeometry(path: String, table: String, fid: Int64, reason: String)
     /// SQLite reported an error while doing `operation`.
     case database(path: String, operation: String, reason: String)
+    /// No edition of that name; `known` lists the closest existing names first.
+    case unknownEdition(path: String, name: String, known: [String])
+    /// `investmap edition create` of a name already taken.
+    case editionExists(path: String, name: String)
+    /// A change to a published edition, which is immutable.
+    case editionPublished(path: String, name: String, operation: String)
+    /// An edition name that cannot be used (empty, too long, or with characters outside
+    /// letters, digits, '.', '_' and '-').
+    case invalidEditionName(path: String, name: String)
 
     public var description: String {
         switch self {
@@ -29,6 +38,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path): \(table) fid \(fid): bad geometry: \(reason)"
         case let .database(path, operation, reason):
             "\(path): \(operation) failed: \(reason)"
+        case let .unknownEdition(path, name, known):
+            "\(path): no edition '\(name)'" + (known.isEmpty
+                ? " (there are none yet: create one with `investmap edition create NAME`)"
+                : " (editions: \(known.joined(separator: ", ")))")
+        case let .editionExists(path, name):
+            "\(path): edition '\(name)' already exists"
+        case let .editionPublished(path, name, operation):
+            "\(path): edition '\(name)' is published and cannot change (\(operation)); create a new edition with --from \(name)"
+        case let .invalidEditionName(path, name):
+            "\(path): '\(name)' is not a usable edition name (1–64 letters, digits, '.', '_' or '-')"
         }
     }
 }

@@ -5,6 +5,7 @@ struct Investmap: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "investmap",
         abstract: "Japan's domestic investment map (国内投資マップ): boundaries, spatial queries, maps.",
-        subcommands: [ImportCommand.self, LocateCommand.self, UnitsCommand.self, CheckCommand.self, SimplifyCommand.self, ExportCommand.self]
+        subcommands: [ImportCommand.self, LocateCommand.self, UnitsCommand.self, CheckCommand.self, SimplifyCommand.self, ExportCommand.self,
+                      SynthCommand.self, EditionCommand.self, ProjectsCommand.self, StatsCommand.self]
     )
 }

@@ -80,7 +80,13 @@ final class RTreeTriggerTests: XCTestCase {
             }
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326)"), 3)
             XCTAssertEqual(try String.fetchAll(db, sql: "SELECT table_name FROM gpkg_contents WHERE data_type = 'attributes' ORDER BY 1"),
-                           ["boundary_imports", "import_report", "investmap_meta"])
+                           ["boundary_imports", "cluster_site_units", "editions", "import_report", "investmap_meta",
+                            "ledger_imports", "unit_areas"])
+            // The ledger's feature layers: points, and points or polygons.
+            XCTAssertEqual(try String.fetchAll(db, sql: """
+                SELECT table_name || ' ' || geometry_type_name FROM gpkg_geometry_columns
+                WHERE table_name IN ('investments', 'cluster_sites') ORDER BY 1
+                """), ["cluster_sites GEOMETRY", "investments POINT"])
             let extent = try Row.fetchOne(db, sql: "SELECT min_x, min_y, max_x, max_y, last_change FROM gpkg_contents WHERE table_name = 'wards'")!
             XCTAssertEqual(extent[0] as Double, 130)
             XCTAssertEqual(extent[3] as Double, 30.4, accuracy: 1e-12)

@@ -52,7 +52,7 @@ final class CoverageSimplificationGoldenTests: XCTestCase {
         let arcs = CoverageArcs(CoverageTopology(faces: faces))
         let simplified = ArcSimplifier(method: .visvalingam, toleranceMetres: metres)
             .simplify(arcs.arcs, minimumInteriorPoints: arcs.minimumInteriorPoints, freeRings: arcs.freeRings)
-        return arcs.faces(simplified: simplified.arcs)
+        return arcs.faces(simplified: simplified.arcs, clearance: ArcSimplifier.exportGridClearance).faces
     }
 
     /// A ring as its distinct points, started at the smallest (x, then y) and turning

@@ -131,4 +131,40 @@ final class FullResolutionImportTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(share, 0.999, "\(agreeing) of \(eligible) points in their own municipality")
         print("town points: \(agreeing) of \(eligible) in their own municipality (\(share * 100) %)")
     }
+
+    func testTownPointsThroughTheLedgerImportLandInTheirOwnMunicipality() throws {
+        let db = try importedStore()
+        let points = try CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
+        // The town points as a ledger: one plan-C project per point, its code5 declared.
+        let folder = try CLI.temporaryFolder(self)
+        var ledger = "id,name,plan,lon,lat,code\n"
+        var declared: [String: String] = [:]
+        for (i, f) in try CSVReader.records(in: String(decoding: try Data(contentsOf: points), as: UTF8.self)).dropFirst().enumerated() {
+            // code5,pref,city,town,koaza,lat,lng
+            let id = "T\(i + 1)"
+            declared[id] = f[0]
+            ledger += CSVWriter.record([id, f[2] + f[3], "C", f[6], f[5], f[0]])
+        }
+        let ledgerFile = folder.appendingPathComponent("town_points_ledger.csv")
+        try Data(ledger.utf8).write(to: ledgerFile)
+        let copy = folder.appendingPathComponent("ledger.gpkg")
+        try FileManager.default.copyItem(at: db, to: copy)
+        XCTAssertEqual(try CLI.run(["edition", "create", "towns", "--db", copy.path]).status, 0)
+        let imported = try CLI.run(["import", "investments", ledgerFile.path, "--edition", "towns", "--db", copy.path])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        print(imported.stdout)
+        let listed = try CLI.run(["projects", "--edition", "towns", "--db", copy.path])
+        let present = Set(try units("ward", db).map { $0[0] })
+        var eligible = 0, agreeing = 0
+        for f in try CSVReader.records(in: listed.stdout).dropFirst() {
+            // id … code(10) … ward_code(12)
+            guard let code = declared[f[0]], present.contains(code) else { continue }
+            eligible += 1
+            if f[12] == code { agreeing += 1 }
+        }
+        XCTAssertGreaterThan(eligible, 273_000)
+        let share = Double(agreeing) / Double(eligible)
+        XCTAssertGreaterThanOrEqual(share, 0.999, "\(agreeing) of \(eligible) points in their own municipality")
+        print("town points through the ledger: \(agreeing) of \(eligible) in their own municipality (\(share * 100) %)")
+    }
 }

@@ -82,7 +82,9 @@ public struct BoundarySimplifier: Sendable {
         var outcomes: [Outcome] = []
         for (scale, simplified) in zip(scales, results) {
             let started = ContinuousClock.now
-            let rebuilt = arcs.faces(simplified: simplified.arcs)
+            let (rebuilt, moved, tooClose) = arcs.faces(simplified: simplified.arcs, clearance: ArcSimplifier.exportGridClearance)
+            progress("  \(scale.name): \(moved) vertices moved apart (< 0.2 m) to keep the 6-decimal grid valid"
+                     + (tooClose > 0 ? ", \(tooClose) vertex–segment pairs still too close" : ""))
             var simplifiedWards: [UnitRecord] = []
             var simplifiedUnassigned: [UnitRecord] = []
             for (face, polygons) in zip(faces, rebuilt) {

@@ -152,15 +152,16 @@ public struct CoverageArcs: Sendable {
     }
 
     /// Every face rebuilt from the vertices `keep` says to keep (junctions are always kept, ring
-    /// anchors only if `keep` says so). Rings keep their roles and holes; a ring left with fewer
-    /// than three distinct points is dropped (a polygon with it).
-    public func faces(keeping keep: [Bool]) -> [[Polygon]] {
+    /// anchors only if `keep` says so), at their coordinates or at `moved` ones. Rings keep their
+    /// roles and holes; a ring left with fewer than three distinct points is dropped (a polygon
+    /// with it).
+    public func faces(keeping keep: [Bool], moved: [Int32: Coordinate] = [:]) -> [[Polygon]] {
         let coordinates = topology.coordinates
         let fixed = zip(isFixed, isRingAnchor).map { $0 && !$1 }
         return faceRings.map { polygons in
             polygons.compactMap { polygon -> Polygon? in
                 func ring(_ refs: [Int]) -> LinearRing? {
-                    var ring = ringVertices(refs).filter { fixed[Int($0)] || keep[Int($0)] }.map { coordinates[Int($0)] }
+                    var ring = ringVertices(refs).filter { fixed[Int($0)] || keep[Int($0)] }.map { moved[$0] ?? coordinates[Int($0)] }
                     if ring.first != ring.last, let first = ring.first { ring.append(first) }
                     return ring.count >= 4 ? LinearRing(ring) : nil
                 }
@@ -172,8 +173,10 @@ public struct CoverageArcs: Sendable {
 
     /// Every face rebuilt from its arcs simplified (`ArcSimplifier`'s output for `arcs`, in the
     /// same order): each arc's kept points are a subsequence of its vertices, except a free
-    /// ring's, which may start elsewhere.
-    public func faces(simplified: [[Coordinate]]) -> [[Polygon]] {
+    /// ring's, which may start elsewhere. With a `clearance` (degrees), kept vertices closer than
+    /// that to a kept segment are first moved apart (`GridClearance`), so that rounding to the
+    /// export grid keeps every face valid; `moved` counts them.
+    public func faces(simplified: [[Coordinate]], clearance: Double? = nil) -> (faces: [[Polygon]], moved: Int, unresolved: Int) {
         precondition(simplified.count == arcVertices.count, "one simplified arc per arc")
         let coordinates = topology.coordinates
         var keep = [Bool](repeating: false, count: topology.vertexCount)
@@ -189,6 +192,21 @@ public struct CoverageArcs: Sendable {
                 k += 1
             }
         }
-        return faces(keeping: keep)
+        guard let clearance else { return (faces(keeping: keep), 0, 0) }
+        let fixed = zip(isFixed, isRingAnchor).map { $0 && !$1 }
+        var segments: [(Int32, Int32)] = []
+        for ids in arcVertices {
+            var previous: Int32?
+            for id in ids where fixed[Int(id)] || keep[Int(id)] {
+                if let previous, previous != id { segments.append((previous, id)) }
+                previous = id
+            }
+            // A free ring that dropped its anchor closes from its last kept point to its first.
+            if ids.first == ids.last, !fixed[Int(ids[0])], let first = ids.first(where: { keep[Int($0)] }), let previous, previous != first {
+                segments.append((previous, first))
+            }
+        }
+        let outcome = GridClearance.separate(segments: segments, coordinates: coordinates, clearance: clearance)
+        return (faces(keeping: keep, moved: outcome.moved), outcome.moved.count, outcome.unresolved)
     }
 }

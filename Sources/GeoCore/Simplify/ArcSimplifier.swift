@@ -16,6 +16,11 @@
 /// - Douglas–Peucker keeps every removed point within the tolerance of the simplified arc, also
 ///   where the topology check keeps extra points (`DouglasPeucker`).
 public struct ArcSimplifier: Sendable {
+    /// How close (degrees) the simplifier lets a new segment come to another kept vertex, and how
+    /// far `CoverageArcs.faces(simplified:clearance:)` moves surviving near-touches of the source
+    /// apart: enough that rounding to 6 decimals (the GeoJSON export) keeps every ring valid.
+    public static let exportGridClearance = ArcNetwork.clearanceDegrees
+
     public let method: SimplificationMethod
     public let toleranceMetres: Double
 

@@ -1,0 +1,93 @@
+import GRDB
+
+/// Which projects a statistic counts. Without a status, withdrawn projects are left out: the
+/// map shows where investment goes, and a withdrawn project invests nothing.
+public struct ProjectFilter: Sendable, Equatable {
+    public var plan: String?
+    public var field: String?
+    public var status: String?
+    /// Count withdrawn projects too when no status is given.
+    public var includeWithdrawn: Bool
+
+    public init(plan: String? = nil, field: String? = nil, status: String? = nil, includeWithdrawn: Bool = false) {
+        self.plan = plan
+        self.field = field
+        self.status = status
+        self.includeWithdrawn = includeWithdrawn
+    }
+}
+
+/// Count, amount and jobs of the projects of one join group (a ward with its municipality,
+/// prefecture and bureau; 所属未定地 rows have no ward).
+public struct ProjectTotals: Sendable, Equatable {
+    public var wardCode: String?
+    public var municipalityCode: String?
+    public var prefectureCode: String?
+    public var bureauID: String?
+    public var count: Int
+    /// Yen; projects without an amount add nothing.
+    public var amountJPY: Double
+    public var jobs: Double
+}
+
+extension BoundaryStore {
+    /// The edition's projects totalled per join group, in one pass of SQLite over the edition's
+    /// rows (the statistics of every level roll up from these).
+    public func projectTotals(edition: String, filter: ProjectFilter = ProjectFilter()) throws -> [ProjectTotals] {
+        let path = self.path
+        return try read("total projects of \(edition)") { db in
+            _ = try Self.requireEdition(db, edition, path: path)
+            var conditions = ["edition = ?"]
+            var arguments: [any DatabaseValueConvertible] = [edition]
+            for (column, value) in [("plan", filter.plan), ("field", filter.field), ("status", filter.status)] {
+                if let value {
+                    conditions.append("\(column) = ?")
+                    arguments.append(value)
+                }
+            }
+            if filter.status == nil && !filter.includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ward_code, municipality_code, prefecture_code, bureau_id, COUNT(*), TOTAL(amount_jpy), TOTAL(jobs)
+                    FROM \(LedgerSchema.investmentsTable) WHERE \(conditions.joined(separator: " AND "))
+                    GROUP BY ward_code, municipality_code, prefecture_code, bureau_id
+                    ORDER BY ward_code, municipality_code, prefecture_code, bureau_id
+                    """,
+                arguments: StatementArguments(arguments))
+            return rows.map {
+                ProjectTotals(wardCode: $0[0], municipalityCode: $0[1], prefectureCode: $0[2], bureauID: $0[3],
+                              count: $0[4], amountJPY: $0[5], jobs: $0[6])
+            }
+        }
+    }
+
+    /// Unit areas (km²) of a boundary edition by level and code, as stored by `storeUnitAreas`;
+    /// empty when none were stored.
+    public func unitAreas(boundaryEdition: String) throws -> [UnitLevel: [String: Double]] {
+        try read("read unit areas") { db in
+            guard try db.tableExists(LedgerSchema.unitAreasTable) else { return [:] }
+            var result: [UnitLevel: [String: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT level, code, area_km2 FROM \(LedgerSchema.unitAreasTable) WHERE boundary_edition = ?",
+                                        arguments: [boundaryEdition]) {
+                guard let level = UnitLevel(rawValue: row[0]) else { continue }
+                result[level, default: [:]][row[1]] = row[2]
+            }
+            return result
+        }
+    }
+
+    /// Replaces the stored unit areas of a boundary edition.
+    public func storeUnitAreas(_ areas: [UnitLevel: [String: Double]], boundaryEdition: String) throws {
+        try write("store unit areas") { db in
+            try db.execute(sql: "DELETE FROM \(LedgerSchema.unitAreasTable) WHERE boundary_edition = ?", arguments: [boundaryEdition])
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO \(LedgerSchema.unitAreasTable) (level, code, boundary_edition, area_km2) VALUES (?, ?, ?, ?)")
+            for level in UnitLevel.allCases {
+                for (code, area) in (areas[level] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    try insert.execute(arguments: [level.rawValue, code, boundaryEdition, area])
+                }
+            }
+        }
+    }
+}

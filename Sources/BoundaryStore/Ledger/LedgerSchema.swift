@@ -1,0 +1,84 @@
+import GRDB
+
+/// The ledger's tables in the GeoPackage: editions, investment projects (POINT features), cluster
+/// sites (GEOMETRY features: points or polygons) with the units they overlap, and the log of
+/// ledger imports. QGIS and GDAL list the projects and sites as layers.
+enum LedgerSchema {
+    static let editionsTable = "editions"
+    static let investmentsTable = "investments"
+    static let sitesTable = "cluster_sites"
+    static let siteUnitsTable = "cluster_site_units"
+    static let importsTable = "ledger_imports"
+    static let unitAreasTable = "unit_areas"
+
+    /// The join results every located row carries: its N03 unit, municipality (city for wards),
+    /// prefecture and bureau; how it was matched (inside | unassigned | nearest | none), the
+    /// distance when nearest; whether a declared code disagrees with the location.
+    static let joinColumns: [(name: String, type: String)] = [
+        ("ward_code", "TEXT"), ("municipality_code", "TEXT"), ("prefecture_code", "TEXT"), ("bureau_id", "TEXT"),
+        ("match", "TEXT NOT NULL"), ("sea_distance_km", "REAL"), ("code_mismatch", "INTEGER NOT NULL DEFAULT 0"),
+    ]
+
+    static let investmentColumns: [(name: String, type: String)] = [
+        ("edition", "TEXT NOT NULL"), ("id", "TEXT NOT NULL"), ("name", "TEXT NOT NULL"), ("plan", "TEXT NOT NULL"),
+        ("field", "TEXT"), ("amount_jpy", "INTEGER"), ("jobs", "INTEGER"), ("status", "TEXT NOT NULL"),
+        ("announced", "TEXT"), ("lon", "REAL NOT NULL"), ("lat", "REAL NOT NULL"), ("declared_code", "TEXT"),
+        ("source", "TEXT"),
+    ] + joinColumns
+
+    static let siteColumns: [(name: String, type: String)] = [
+        ("edition", "TEXT NOT NULL"), ("id", "TEXT NOT NULL"), ("name", "TEXT NOT NULL"), ("plan", "TEXT NOT NULL"),
+        ("fields", "TEXT NOT NULL"), ("status", "TEXT NOT NULL"),
+    ] + joinColumns
+
+    /// Creates whatever of the ledger's tables the store lacks (stores made before the ledger
+    /// existed get them on first open for writing).
+    static func create(_ db: Database, lastChange: String) throws {
+        if try !db.tableExists(editionsTable) {
+            try GeoPackageSchema.createAttributeTable(
+                db, table: editionsTable,
+                columns: [("name", "TEXT NOT NULL UNIQUE"), ("status", "TEXT NOT NULL CHECK (status IN ('draft', 'published'))"),
+                          ("based_on", "TEXT"), ("created_at", "TEXT NOT NULL"), ("published_at", "TEXT"),
+                          ("boundary_edition", "TEXT"), ("note", "TEXT")],
+                description: "Editions of the investment map: draft, or published (then immutable)", lastChange: lastChange)
+        }
+        if try !db.tableExists(investmentsTable) {
+            try GeoPackageSchema.createFeatureTable(
+                db, table: investmentsTable, geometryType: "POINT", columns: investmentColumns,
+                constraints: ["UNIQUE (edition, id)"],
+                description: "Investment projects of every edition, joined to the units", lastChange: lastChange)
+            try db.execute(sql: "CREATE INDEX \(investmentsTable)_edition_ward ON \(investmentsTable) (edition, ward_code)")
+        }
+        if try !db.tableExists(sitesTable) {
+            try GeoPackageSchema.createFeatureTable(
+                db, table: sitesTable, geometryType: "GEOMETRY", columns: siteColumns,
+                constraints: ["UNIQUE (edition, id)"],
+                description: "Industrial-cluster sites of every edition (points or polygons)", lastChange: lastChange)
+        }
+        if try !db.tableExists(siteUnitsTable) {
+            try GeoPackageSchema.createAttributeTable(
+                db, table: siteUnitsTable,
+                columns: [("edition", "TEXT NOT NULL"), ("site_id", "TEXT NOT NULL"), ("ward_code", "TEXT NOT NULL"),
+                          ("overlap_m2", "REAL NOT NULL"), ("share", "REAL NOT NULL")],
+                constraints: ["UNIQUE (edition, site_id, ward_code)"],
+                description: "Polygon cluster sites: the units they overlap, by area of overlap", lastChange: lastChange)
+        }
+        if try !db.tableExists(importsTable) {
+            try GeoPackageSchema.createAttributeTable(
+                db, table: importsTable,
+                columns: [("edition", "TEXT NOT NULL"), ("kind", "TEXT NOT NULL"), ("file", "TEXT NOT NULL"),
+                          ("sha256", "TEXT NOT NULL"), ("encoding", "TEXT"), ("rows_read", "INTEGER NOT NULL"),
+                          ("accepted", "INTEGER NOT NULL"), ("rejected", "INTEGER NOT NULL"), ("imported_at", "TEXT NOT NULL")],
+                description: "Ledger files imported into each edition", lastChange: lastChange)
+        }
+        if try !db.tableExists(unitAreasTable) {
+            try GeoPackageSchema.createAttributeTable(
+                db, table: unitAreasTable,
+                columns: [("level", "TEXT NOT NULL"), ("code", "TEXT NOT NULL"), ("boundary_edition", "TEXT NOT NULL"),
+                          ("area_km2", "REAL NOT NULL")],
+                constraints: ["UNIQUE (level, code, boundary_edition)"],
+                description: "Unit areas on the GRS80 ellipsoid, computed once from the full-resolution boundaries",
+                lastChange: lastChange)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// An input row the ledger did not accept: where it was and why. Every row of an input file is
+/// either accepted or rejected, so rows in = accepted + rejected.
+public struct LedgerRejection: Sendable, Hashable {
+    /// The input file as the user named it.
+    public var file: String
+    /// 1-based line of the row in the file (CSV: the line the record starts on; GeoJSON: the
+    /// feature's index from 1, since features have no lines of their own).
+    public var line: Int
+    /// The row's id when it could be read.
+    public var id: String?
+    /// Why, in one sentence that names the column and the value (e.g. "amount_jpy: '12x' is not a number").
+    public var reason: String
+
+    public init(file: String, line: Int, id: String?, reason: String) {
+        self.file = file
+        self.line = line
+        self.id = id
+        self.reason = reason
+    }
+}

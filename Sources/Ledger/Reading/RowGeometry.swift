@@ -1,0 +1,40 @@
+import GeoCore
+
+/// Where a row's location comes from: the lon/lat cells of a CSV row, or a GeoJSON feature's
+/// geometry (whose lon/lat properties are then ignored).
+enum RowGeometry: Sendable {
+    case cells
+    /// The feature's geometry, nil when it is null or absent.
+    case feature(Geometry?)
+
+    /// The row's location as a point inside Japan.
+    /// - Throws: `RowProblem` for an empty or non-numeric lon/lat, a feature that is not a Point,
+    ///   or coordinates outside Japan (noting when lon and lat look swapped).
+    func point(of row: LedgerRow) throws(RowProblem) -> Coordinate {
+        switch self {
+        case .cells:
+            let lonText = try row.requiredText(.lon)
+            let latText = try row.requiredText(.lat)
+            let lon = try CellValues.degrees(lonText, label: row.label(.lon))
+            let lat = try CellValues.degrees(latText, label: row.label(.lat))
+            if let problem = JapanExtent.problem(lon: lon, lat: lat, lonText: lonText, latText: latText) {
+                throw RowProblem(problem)
+            }
+            return Coordinate(x: lon, y: lat)
+        case .feature(let geometry):
+            guard let geometry else { throw RowProblem("geometry: missing (a Point is needed)") }
+            guard case .point(let point) = geometry else {
+                throw RowProblem("geometry: expected a Point, found \(geometry.geoJSONTypeName)")
+            }
+            try Self.checkInsideJapan(point)
+            return point
+        }
+    }
+
+    /// - Throws: `RowProblem` when `point` is outside Japan.
+    static func checkInsideJapan(_ point: Coordinate) throws(RowProblem) {
+        if let problem = JapanExtent.problem(lon: point.x, lat: point.y, lonText: "\(point.x)", latText: "\(point.y)") {
+            throw RowProblem(problem)
+        }
+    }
+}

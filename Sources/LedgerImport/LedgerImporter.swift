@@ -1,0 +1,153 @@
+import Foundation
+import GeoCore
+import Reference
+import Ledger
+import BoundaryStore
+import SpatialJoin
+
+/// `investmap import investments|sites FILE --edition E`: reads and validates a ledger file,
+/// joins every accepted row to the full-resolution units, and writes the file into the edition
+/// in one transaction. Every row is accepted or rejected with its line and reason; rows in =
+/// accepted + rejected. Importing the same file again changes nothing.
+public struct LedgerImporter {
+    public let store: BoundaryStore
+    public let reference: ReferenceTables
+    /// How far from every unit a point may lie (ports, offshore wind) and still be joined to the
+    /// nearest unit, flagged; farther points are rejected.
+    public let maxSeaDistanceKm: Double
+
+    public init(store: BoundaryStore, reference: ReferenceTables, maxSeaDistanceKm: Double = 5) {
+        self.store = store
+        self.reference = reference
+        self.maxSeaDistanceKm = maxSeaDistanceKm
+    }
+
+    /// Imports investment projects.
+    /// - Parameters:
+    ///   - replaceAll: the file is the edition's whole ledger: projects not in it are removed.
+    /// - Throws: `DataFileError` for a file that cannot be read as a ledger; `StoreError` for an
+    ///   edition that does not exist or is published, or a failed write (then nothing changed).
+    public func importProjects(from url: URL, displayName: String, edition: String, replaceAll: Bool = false) throws -> LedgerImportSummary {
+        // Refuse early, before any work, when the edition cannot take the rows.
+        try requireDraft(edition, operation: "import investments")
+        let read = try LedgerReader.readProjects(at: url, displayName: displayName, reference: reference)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let locations = try locate(read.rows.map(\.value.location))
+        let joinSeconds = Self.seconds(started.duration(to: clock.now))
+        var rejections = read.rejections
+        var accepted: [(project: InvestmentProject, join: LedgerJoin)] = []
+        var lines: [Int] = []
+        for ((line, project), location) in zip(read.rows, locations) {
+            guard let join = join(location, declared: project.declaredCode) else {
+                rejections.append(LedgerRejection(
+                    file: displayName, line: line, id: project.id,
+                    reason: String(format: "lon/lat %.6f, %.6f: no municipality within %g km", project.location.x, project.location.y, maxSeaDistanceKm)))
+                continue
+            }
+            accepted.append((project, join))
+            lines.append(line)
+        }
+        rejections.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
+        let record = LedgerImportRecord(
+            edition: edition, kind: .investments, file: displayName, sha256: try FileDigest.sha256(of: url),
+            encoding: read.encoding?.rawValue, rowsRead: read.rowsRead, accepted: accepted.count, rejected: rejections.count)
+        let written = try store.writeProjects(accepted, record: record, replaceAll: replaceAll)
+        return LedgerImportSummary(
+            file: displayName, edition: edition, kind: .investments, encoding: read.encoding?.rawValue, rowsRead: read.rowsRead,
+            accepted: accepted.count, rejections: rejections, written: written,
+            nearestFromSea: accepted.filter { $0.join.match == .nearest }.count,
+            codeMismatches: accepted.filter(\.join.codeMismatch).count,
+            unassigned: accepted.filter { $0.join.match == .unassigned }.count,
+            ignoredColumns: read.ignoredColumns, joinSeconds: joinSeconds)
+    }
+
+    /// Imports cluster sites: point sites are joined like projects; polygon sites to every unit
+    /// they overlap, by area of overlap on the ellipsoid (the largest overlap is their unit).
+    public func importSites(from url: URL, displayName: String, edition: String, replaceAll: Bool = false) throws -> LedgerImportSummary {
+        try requireDraft(edition, operation: "import sites")
+        let read = try LedgerReader.readSites(at: url, displayName: displayName, reference: reference)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let overlapper = try SiteOverlap(store: store)
+        var rejections = read.rejections
+        var accepted: [(site: ClusterSite, join: LedgerJoin, overlaps: [(wardCode: String, overlapM2: Double, share: Double)])] = []
+        let points = read.rows.compactMap { row -> Coordinate? in
+            if case .point(let c) = row.value.geometry { return c }
+            return nil
+        }
+        var pointLocations = try locate(points).makeIterator()
+        for (line, site) in read.rows {
+            if case .point = site.geometry {
+                let location = pointLocations.next()!
+                guard let join = join(location, declared: nil) else {
+                    rejections.append(LedgerRejection(file: displayName, line: line, id: site.id,
+                                                      reason: "no municipality within \(maxSeaDistanceKm) km of the site"))
+                    continue
+                }
+                accepted.append((site, join, []))
+                continue
+            }
+            let overlaps = try overlapper.overlaps(site.geometry)
+            guard let largest = overlaps.first, let unit = overlapper.unit(code: largest.wardCode) else {
+                rejections.append(LedgerRejection(file: displayName, line: line, id: site.id, reason: "the site's polygon overlaps no municipality"))
+                continue
+            }
+            let join = LedgerJoin(wardCode: unit.code, municipalityCode: unit.cityCode, prefectureCode: unit.prefectureCode,
+                                  bureauID: unit.bureauID, match: .inside)
+            accepted.append((site, join, overlaps))
+        }
+        let joinSeconds = Self.seconds(started.duration(to: clock.now))
+        rejections.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
+        let record = LedgerImportRecord(
+            edition: edition, kind: .sites, file: displayName, sha256: try FileDigest.sha256(of: url),
+            encoding: read.encoding?.rawValue, rowsRead: read.rowsRead, accepted: accepted.count, rejected: rejections.count)
+        let written = try store.writeSites(accepted, record: record, replaceAll: replaceAll)
+        return LedgerImportSummary(
+            file: displayName, edition: edition, kind: .sites, encoding: read.encoding?.rawValue, rowsRead: read.rowsRead,
+            accepted: accepted.count, rejections: rejections, written: written,
+            nearestFromSea: accepted.filter { $0.join.match == .nearest }.count, codeMismatches: 0,
+            unassigned: accepted.filter { $0.join.match == .unassigned }.count,
+            ignoredColumns: read.ignoredColumns, joinSeconds: joinSeconds)
+    }
+
+    private func requireDraft(_ edition: String, operation: String) throws {
+        let found = try store.edition(named: edition)
+        if found.status == .published {
+            throw StoreError.editionPublished(path: store.path, name: edition, operation: operation)
+        }
+    }
+
+    /// Every point's location, in order.
+    private func locate(_ points: [Coordinate]) throws -> [PointLocation] {
+        guard !points.isEmpty else { return [] }
+        let locator = try PointLocator(store: store, maxSeaDistanceKm: maxSeaDistanceKm)
+        return try points.map { try locator.locate($0) }
+    }
+
+    /// The join of one location; nil when no unit is within the sea distance.
+    private func join(_ location: PointLocation, declared: MunicipalityCode?) -> LedgerJoin? {
+        let match: LedgerJoin.Match
+        var distance: Double?
+        switch location.match {
+        case .inside: match = .inside
+        case .unassigned: match = .unassigned
+        case .nearest(let km):
+            match = .nearest
+            distance = km
+        case .none: return nil
+        }
+        var mismatch = false
+        if let declared {
+            // A declared designated city matches any of its wards.
+            mismatch = declared.code5 != location.municipalityCode && declared.code5 != location.cityCode
+        }
+        return LedgerJoin(wardCode: location.municipalityCode, municipalityCode: location.cityCode,
+                          prefectureCode: location.prefectureCode, bureauID: location.bureauID,
+                          match: match, seaDistanceKm: distance, codeMismatch: mismatch)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import BoundaryStore
+import Ledger
+import LedgerImport
+import Reference
+
+/// What `import investments` and `import sites` share: the file, the edition, rejects, options.
+struct LedgerImportOptions: ParsableArguments {
+    @Argument(help: "The ledger file: CSV (UTF-8 with or without BOM, or Shift_JIS/CP932; English or Japanese headers) or GeoJSON.")
+    var file: String
+
+    @Option(help: "The draft edition to import into (create it with `investmap edition create`).")
+    var edition: String
+
+    @Option(help: "Write every rejected row here as CSV (file,line,id,reason).")
+    var rejects: String?
+
+    @Flag(help: "The file is the edition's whole ledger: rows of the edition not in the file are removed.")
+    var replace = false
+
+    @Option(name: .customLong("sea-km"), help: "Points at sea (ports, offshore wind) within this distance of the coast are joined to the nearest municipality and flagged; farther ones are rejected.")
+    var seaKm: Double = 5
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard seaKm.isFinite, seaKm >= 0, seaKm <= 200 else {
+            throw ValidationError("--sea-km must be between 0 and 200 km, got \(seaKm)")
+        }
+    }
+
+    /// Runs one import and prints its summary; rejections go to --rejects (or, the first 20,
+    /// to standard error). A failed import changes nothing in the store.
+    func run(_ body: (LedgerImporter, URL) throws -> LedgerImportSummary) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CLIError("\(file): no such file")
+        }
+        try store.checkWritable()
+        let importer = LedgerImporter(store: try store.open(readOnly: false), reference: try ReferenceTables.loadFromDefaultLocation(),
+                                      maxSeaDistanceKm: seaKm)
+        let summary = try body(importer, URL(fileURLWithPath: file))
+        if let rejects {
+            var text = CSVWriter.record(["file", "line", "id", "reason"])
+            for r in summary.rejections { text += CSVWriter.record([r.file, String(r.line), r.id ?? "", r.reason]) }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: rejects), options: .atomic)
+            } catch {
+                throw CLIError("\(rejects): cannot write the rejects file: \(error.localizedDescription)")
+            }
+        } else {
+            for r in summary.rejections.prefix(20) { standardError.write("\(r.file):\(r.line): \(r.id.map { "\($0): " } ?? "")\(r.reason)") }
+            if summary.rejections.count > 20 {
+                standardError.write("… \(summary.rejections.count - 20) more rejected rows (write them all with --rejects FILE)")
+            }
+        }
+        print(Self.text(summary, rejectsFile: rejects))
+    }
+
+    static func text(_ s: LedgerImportSummary, rejectsFile: String?) -> String {
+        let what = s.kind == .investments ? "projects" : "cluster sites"
+        var lines = [
+            "\(s.file) → edition \(s.edition): \(s.rowsRead) rows read, \(s.accepted) accepted, \(s.rejections.count) rejected"
+                + (s.encoding.map { " (\($0))" } ?? ""),
+            "\(what): \(s.written.inserted) new, \(s.written.updated) updated, \(s.written.unchanged) unchanged"
+                + (s.written.removed > 0 ? ", \(s.written.removed) removed" : ""),
+            "join: \(s.nearestFromSea) at sea (nearest municipality, flagged), \(s.unassigned) in 所属未定地"
+                + (s.kind == .investments ? ", \(s.codeMismatches) declared code differs from the location (flagged)" : "")
+                + String(format: "; %.2f s", s.joinSeconds),
+        ]
+        if !s.ignoredColumns.isEmpty { lines.append("ignored columns: \(s.ignoredColumns.joined(separator: ", "))") }
+        if let rejectsFile, !s.rejections.isEmpty { lines.append("rejected rows: \(rejectsFile)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct ImportInvestmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "investments",
+        abstract: "Import investment projects into a draft edition.",
+        discussion: """
+        Canonical header: id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source. \
+        Every row is accepted or rejected with its line and reason (rows read = accepted + rejected); \
+        accepted rows are joined to the full-resolution units and written in one transaction, keyed \
+        by id, so importing the same file again changes nothing.
+        """
+    )
+
+    @OptionGroup var options: LedgerImportOptions
+
+    func run() throws {
+        try options.run { importer, url in
+            try importer.importProjects(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace)
+        }
+    }
+}
+
+struct ImportSitesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sites",
+        abstract: "Import industrial-cluster sites (points or polygons) into a draft edition.",
+        discussion: "Canonical header: id,name,plan,fields,status,lon,lat,wkt (fields separated by ';'; wkt a POLYGON or MULTIPOLYGON used instead of lon/lat), or GeoJSON."
+    )
+
+    @OptionGroup var options: LedgerImportOptions
+
+    func run() throws {
+        try options.run { importer, url in
+            try importer.importSites(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import LedgerStatistics
+
+/// How a command prints its rows.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+/// `--level` of the statistics commands.
+enum StatisticsLevelArgument: String, ExpressibleByArgument, CaseIterable {
+    case ward, municipality, prefecture, bureau, nation
+
+    var level: StatisticsLevel { StatisticsLevel(rawValue: rawValue)! }
+}
