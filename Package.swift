@@ -4,13 +4,13 @@ import PackageDescription
 // Layers, one way: CGEOS (C) → GeoCore (geometry values + GEOS bridge) → GeoFormats (readers)
 // → Reference (GeoData tables) → Ledger (investment projects and cluster sites: model, readers)
 // → BoundaryStore (GeoPackage) → BoundaryImport / SpatialJoin → LedgerImport / LedgerStatistics
-// → investmap (CLI). Only the executable imports ArgumentParser.
+// → Cartography (classification, palettes, projections, SVG maps) → investmap (CLI). Only the executable imports ArgumentParser.
 let package = Package(
     name: "investmap",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "Cartography"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,19 +32,22 @@ let package = Package(
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
         .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
         .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Ledger", "BoundaryStore"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics"]),
         .target(name: "LedgerImport", dependencies: [
-            "GeoCore", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", .product(name: "Crypto", package: "swift-crypto"),
+            "GeoCore", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "Cartography",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore"]),
         .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
         .testTarget(name: "InvestmapCLITests", dependencies: ["GeoCore", "Reference"]),

@@ -4,6 +4,7 @@ import Reference
 import Ledger
 import BoundaryStore
 import SpatialJoin
+import LedgerStatistics
 
 /// `investmap import investments|sites FILE --edition E`: reads and validates a ledger file,
 /// joins every accepted row to the full-resolution units, and writes the file into the edition
@@ -53,6 +54,9 @@ public struct LedgerImporter {
             edition: edition, kind: .investments, file: displayName, sha256: try FileDigest.sha256(of: url),
             encoding: read.encoding?.rawValue, rowsRead: read.rowsRead, accepted: accepted.count, rejected: rejections.count)
         let written = try store.writeProjects(accepted, record: record, replaceAll: replaceAll)
+        // Per-km² statistics need the units' areas: measured once per boundary edition, here,
+        // where the store is open for writing (`stats` only reads).
+        _ = try UnitAreas.areas(in: store)
         return LedgerImportSummary(
             file: displayName, edition: edition, kind: .investments, encoding: read.encoding?.rawValue, rowsRead: read.rowsRead,
             accepted: accepted.count, rejections: rejections, written: written,
@@ -118,11 +122,13 @@ public struct LedgerImporter {
         }
     }
 
-    /// Every point's location, in order.
+    /// Every point's location, in order: the coverage grid answers almost every point from
+    /// the units' edges alone and hands the rest (on a border, at sea) to GEOS, so the answers
+    /// are `PointLocator`'s.
     private func locate(_ points: [Coordinate]) throws -> [PointLocation] {
         guard !points.isEmpty else { return [] }
-        let locator = try PointLocator(store: store, maxSeaDistanceKm: maxSeaDistanceKm)
-        return try points.map { try locator.locate($0) }
+        let locator = try CoverageGridLocator(store: store, maxSeaDistanceKm: maxSeaDistanceKm)
+        return try locator.locate(points)
     }
 
     /// The join of one location; nil when no unit is within the sea distance.

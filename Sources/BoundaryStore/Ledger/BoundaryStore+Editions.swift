@@ -39,6 +39,7 @@ extension BoundaryStore {
                     try db.execute(sql: "INSERT INTO \(table) (\(names)) SELECT \(selected) FROM \(table) WHERE edition = ? ORDER BY fid",
                                    arguments: [name, previous])
                 }
+                try LedgerSchema.refreshTotals(db, edition: name)
                 try db.execute(
                     sql: """
                         INSERT INTO \(LedgerSchema.siteUnitsTable) (edition, site_id, ward_code, overlap_m2, share)
@@ -81,12 +82,16 @@ extension BoundaryStore {
 
     private static func fetchEditions(_ db: Database, where name: String?) throws -> [Edition] {
         guard try db.tableExists(LedgerSchema.editionsTable) else { return [] }
+        // Stores whose ledger predates `investment_totals`, opened read-only, count the projects.
+        let projectCount = try db.tableExists(LedgerSchema.totalsTable)
+            ? "(SELECT COALESCE(SUM(count), 0) FROM \(LedgerSchema.totalsTable) t WHERE t.edition = e.name)"
+            : "(SELECT COUNT(*) FROM \(LedgerSchema.investmentsTable) i WHERE i.edition = e.name)"
         let condition = name == nil ? "" : "WHERE e.name = ?"
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT e.name, e.status, e.based_on, e.created_at, e.published_at, e.boundary_edition, e.note,
-                  (SELECT COUNT(*) FROM \(LedgerSchema.investmentsTable) i WHERE i.edition = e.name),
+                  \(projectCount),
                   (SELECT COUNT(*) FROM \(LedgerSchema.sitesTable) s WHERE s.edition = e.name)
                 FROM \(LedgerSchema.editionsTable) e \(condition) ORDER BY e.fid
                 """,

@@ -175,6 +175,7 @@ extension BoundaryStore {
                 summary.removed = gone.count
             }
             try Self.rebuildRTree(db, table: table, lastChange: now)
+            if table == LedgerSchema.investmentsTable { try LedgerSchema.refreshTotals(db, edition: record.edition) }
             try db.execute(
                 sql: """
                     INSERT INTO \(LedgerSchema.importsTable)

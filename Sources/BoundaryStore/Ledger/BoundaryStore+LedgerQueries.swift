@@ -31,8 +31,8 @@ public struct ProjectTotals: Sendable, Equatable {
 }
 
 extension BoundaryStore {
-    /// The edition's projects totalled per join group, in one pass of SQLite over the edition's
-    /// rows (the statistics of every level roll up from these).
+    /// The edition's projects totalled per join group, from `investment_totals` (kept by every
+    /// import): the statistics of every level roll up from these.
     public func projectTotals(edition: String, filter: ProjectFilter = ProjectFilter()) throws -> [ProjectTotals] {
         let path = self.path
         return try read("total projects of \(edition)") { db in
@@ -46,11 +46,16 @@ extension BoundaryStore {
                 }
             }
             if filter.status == nil && !filter.includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+            // A store opened read-only that was never opened for writing since the totals table
+            // arrived: group the projects themselves (slower, same answer).
+            let hasTotals = try db.tableExists(LedgerSchema.totalsTable)
+            let totals = hasTotals ? LedgerSchema.totalsTable : LedgerSchema.investmentsTable
+            let count = hasTotals ? "SUM(count)" : "COUNT(*)"
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT ward_code, municipality_code, prefecture_code, bureau_id, COUNT(*), TOTAL(amount_jpy), TOTAL(jobs)
-                    FROM \(LedgerSchema.investmentsTable) WHERE \(conditions.joined(separator: " AND "))
+                    SELECT ward_code, municipality_code, prefecture_code, bureau_id, \(count), TOTAL(amount_jpy), TOTAL(jobs)
+                    FROM \(totals) WHERE \(conditions.joined(separator: " AND "))
                     GROUP BY ward_code, municipality_code, prefecture_code, bureau_id
                     ORDER BY ward_code, municipality_code, prefecture_code, bureau_id
                     """,

@@ -10,6 +10,7 @@ enum LedgerSchema {
     static let siteUnitsTable = "cluster_site_units"
     static let importsTable = "ledger_imports"
     static let unitAreasTable = "unit_areas"
+    static let totalsTable = "investment_totals"
 
     /// The join results every located row carries: its N03 unit, municipality (city for wards),
     /// prefecture and bureau; how it was matched (inside | unassigned | nearest | none), the
@@ -71,6 +72,21 @@ enum LedgerSchema {
                           ("accepted", "INTEGER NOT NULL"), ("rejected", "INTEGER NOT NULL"), ("imported_at", "TEXT NOT NULL")],
                 description: "Ledger files imported into each edition", lastChange: lastChange)
         }
+        if try !db.tableExists(totalsTable) {
+            try GeoPackageSchema.createAttributeTable(
+                db, table: totalsTable,
+                columns: [("edition", "TEXT NOT NULL"), ("ward_code", "TEXT"), ("municipality_code", "TEXT"),
+                          ("prefecture_code", "TEXT"), ("bureau_id", "TEXT"), ("plan", "TEXT NOT NULL"), ("field", "TEXT"),
+                          ("status", "TEXT NOT NULL"), ("count", "INTEGER NOT NULL"), ("amount_jpy", "REAL NOT NULL"),
+                          ("jobs", "REAL NOT NULL")],
+                description: "Projects totalled per unit, plan, field and status, per edition (derived from investments at every import)",
+                lastChange: lastChange)
+            try db.execute(sql: "CREATE INDEX \(totalsTable)_edition ON \(totalsTable) (edition)")
+            // A store whose editions predate the table: total them now.
+            for edition in try String.fetchAll(db, sql: "SELECT DISTINCT edition FROM \(investmentsTable) ORDER BY edition") {
+                try refreshTotals(db, edition: edition)
+            }
+        }
         if try !db.tableExists(unitAreasTable) {
             try GeoPackageSchema.createAttributeTable(
                 db, table: unitAreasTable,
@@ -80,5 +96,24 @@ enum LedgerSchema {
                 description: "Unit areas on the GRS80 ellipsoid, computed once from the full-resolution boundaries",
                 lastChange: lastChange)
         }
+    }
+}
+
+extension LedgerSchema {
+    /// Recomputes an edition's rows of `investment_totals` from its projects: statistics read
+    /// these few thousand rows instead of grouping a million projects on every question.
+    static func refreshTotals(_ db: Database, edition: String) throws {
+        try db.execute(sql: "DELETE FROM \(totalsTable) WHERE edition = ?", arguments: [edition])
+        try db.execute(
+            sql: """
+                INSERT INTO \(totalsTable)
+                  (edition, ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status, count, amount_jpy, jobs)
+                SELECT edition, ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status,
+                  COUNT(*), TOTAL(amount_jpy), TOTAL(jobs)
+                FROM \(investmentsTable) WHERE edition = ?
+                GROUP BY ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status
+                ORDER BY ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status
+                """,
+            arguments: [edition])
     }
 }

@@ -1,0 +1,50 @@
+/// How a choropleth map groups its values into classes. Each method reproduces the classifier of
+/// the same name in PySAL's mapclassify (2.10), so the breaks investmap draws can be recomputed
+/// (and reused) by other tools: same input values, same breaks.
+public enum ClassificationMethod: Sendable, Equatable {
+    /// Classes holding (about) the same number of values: mapclassify.Quantiles. Breaks that
+    /// coincide because of ties are merged, so there may be fewer classes than asked for.
+    case quantiles
+    /// Classes of equal width between the minimum and the maximum: mapclassify.EqualInterval.
+    case equalInterval
+    /// Optimal natural breaks (Fisher's exact method, minimising the within-class sum of squared
+    /// deviations): mapclassify.FisherJenks. The breaks are data values.
+    case fisherJenks
+    /// Head/tail breaks for heavy-tailed data (Jiang 2013): mapclassify.HeadTailBreaks. The
+    /// number of classes follows from the data; the requested count is ignored.
+    case headTail
+    /// Upper bounds given by the user: mapclassify.UserDefined (the maximum is appended as a last
+    /// bound when the given ones stop below it). The requested count is ignored.
+    case manual([Double])
+
+    /// The name used on the command line and in JSON: quantiles, equal-interval, fisher-jenks,
+    /// head-tail or manual.
+    public var name: String {
+        switch self {
+        case .quantiles: "quantiles"
+        case .equalInterval: "equal-interval"
+        case .fisherJenks: "fisher-jenks"
+        case .headTail: "head-tail"
+        case .manual: "manual"
+        }
+    }
+
+    /// The mapclassify class that computes the same breaks (for documentation and peers).
+    public var mapclassifyName: String {
+        switch self {
+        case .quantiles: "Quantiles"
+        case .equalInterval: "EqualInterval"
+        case .fisherJenks: "FisherJenks"
+        case .headTail: "HeadTailBreaks"
+        case .manual: "UserDefined"
+        }
+    }
+
+    /// Whether the method takes the number of classes (quantiles, equal interval, Fisher–Jenks).
+    public var usesClassCount: Bool {
+        switch self {
+        case .quantiles, .equalInterval, .fisherJenks: true
+        case .headTail, .manual: false
+        }
+    }
+}

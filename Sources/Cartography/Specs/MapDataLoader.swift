@@ -1,0 +1,124 @@
+import BoundaryStore
+import GeoCore
+import Ledger
+import LedgerStatistics
+import Reference
+
+/// Reads what a spec draws from the store: the units of its level at its scale inside its
+/// extent, their values from `UnitStatistics` (the numbers `investmap stats` prints), the
+/// 所属未定地 areas, the prefectures' names for labels, the projects for symbols and the edition.
+public struct MapDataLoader: Sendable {
+    public let store: BoundaryStore
+    public let reference: ReferenceTables
+
+    public init(store: BoundaryStore, reference: ReferenceTables) {
+        self.store = store
+        self.reference = reference
+    }
+
+    /// The input of `spec` for `edition`.
+    /// - Throws: `MapSpecError` naming the spec when its scale has not been built or its level
+    ///   has no unit in its extent; the store's errors (an unknown edition) as they are.
+    public func load(_ spec: MapSpec, edition editionName: String) throws -> MapInput {
+        let edition = try store.edition(named: editionName)
+        let scale = spec.drawnScale
+        let built = try store.simplifiedLevels().map(\.name)
+        guard built.contains(scale) else {
+            throw MapSpecError(source: spec.source, key: spec.scale == nil ? "extent" : "scale",
+                               reason: "scale '\(scale)' has not been built in \(store.path) (built: \(built.isEmpty ? "none" : built.joined(separator: ", "))); run `investmap simplify`")
+        }
+        let records = try store.units(spec.level.unitLevel, scale: scale).filter { inExtent($0, spec.extent) && $0.code != nil }
+        guard !records.isEmpty else {
+            throw MapSpecError(source: spec.source, key: "level",
+                               reason: "level \(spec.level.rawValue) has no units at scale \(scale) in extent \(spec.extent)")
+        }
+        var valueByCode: [String: Double?] = [:]
+        if let metric = spec.metric {
+            let rows = try UnitStatistics(store: store).compute(edition: edition.name, level: spec.level.statisticsLevel, metric: metric,
+                                                                filter: projectFilter(spec.filters))
+            for row in rows { valueByCode[row.code] = row.value }
+        }
+        let units = records.map { record in mapUnit(record, level: spec.level, value: valueByCode[record.code!] ?? nil) }
+
+        var unassigned: [MapUnit] = []
+        if spec.level == .municipality || spec.level == .city {
+            unassigned = try store.units(.unassigned, scale: scale).filter { inExtent($0, spec.extent) }.map { record in
+                MapUnit(code: record.code ?? "", name: record.name, prefectureCode: record.prefectureCode, bureauID: record.bureauID,
+                        polygons: record.geometry.polygons, value: nil)
+            }
+        }
+
+        var prefectureNames: [String: String] = [:]
+        if spec.prefectureLabels && (spec.level == .municipality || spec.level == .city) {
+            for prefecture in reference.prefectures { prefectureNames[prefecture.code] = prefecture.name }
+        }
+
+        var projects: [MapProject] = []
+        var categories: [MapCategory] = []
+        if let symbols = spec.projectSymbols {
+            for (project, join) in try store.projects(edition: edition.name) where accepts(project, spec.filters) {
+                guard spec.extent.contains(prefectureCode: join.prefectureCode, bureauID: join.bureauID), join.prefectureCode != nil else { continue }
+                projects.append(MapProject(id: project.id, name: project.name, plan: project.plan, field: project.field,
+                                           amountJPY: project.amountJPY.map(Double.init), location: project.location,
+                                           prefectureCode: join.prefectureCode, wardCode: join.wardCode))
+            }
+            switch symbols.colorBy {
+            case .plan: categories = reference.planTypes.map { MapCategory(id: $0.id, name: $0.name) }
+            case .field: categories = reference.strategicFields.sorted { $0.order < $1.order }.map { MapCategory(id: $0.id, name: $0.name) }
+            }
+        }
+
+        let date = String((edition.publishedAt ?? edition.createdAt).prefix(10))
+        return MapInput(units: units, unassigned: unassigned, prefectureNames: prefectureNames, projects: projects, categories: categories,
+                        edition: MapEdition(name: edition.name, status: edition.status.rawValue, date: date, note: edition.note,
+                                            boundaryEdition: edition.boundaryEdition ?? records.first?.edition),
+                        scale: scale, extentName: extentName(spec.extent))
+    }
+
+    /// The extent in words: 全国, "関東経済産業局 管内", 東京都.
+    public func extentName(_ extent: MapExtent) -> String {
+        switch extent {
+        case .nation: "全国"
+        case .bureau(let id): reference.bureau(id: id).map { "\($0.name) 管内" } ?? id
+        case .prefecture(let code): reference.prefecture(code: code)?.name ?? code
+        }
+    }
+
+    /// The statistics filter of the spec's filters (as `investmap stats --plan --field --status`).
+    public func projectFilter(_ filters: MapSpec.Filters) -> ProjectFilter {
+        ProjectFilter(plan: filters.plan, field: filters.field, status: filters.status == "all" ? nil : filters.status,
+                      includeWithdrawn: filters.status == "all")
+    }
+
+    func accepts(_ project: InvestmentProject, _ filters: MapSpec.Filters) -> Bool {
+        if let plan = filters.plan, project.plan != plan { return false }
+        if let field = filters.field, project.field != field { return false }
+        switch filters.status {
+        case nil: return project.status != .withdrawn
+        case "all": return true
+        case let status?: return project.status.rawValue == status
+        }
+    }
+
+    func inExtent(_ record: UnitRecord, _ extent: MapExtent) -> Bool {
+        switch record.level {
+        case .bureau: extent.contains(prefectureCode: nil, bureauID: record.code)
+        case .prefecture: extent.contains(prefectureCode: record.code, bureauID: record.bureauID ?? reference.bureau(forPrefecture: record.code ?? "")?.id)
+        default: extent.contains(prefectureCode: record.prefectureCode, bureauID: record.bureauID)
+        }
+    }
+
+    func mapUnit(_ record: UnitRecord, level: MapLevel, value: Double?) -> MapUnit {
+        switch level {
+        case .bureau:
+            MapUnit(code: record.code!, name: record.name, prefectureCode: nil, bureauID: record.code,
+                    polygons: record.geometry.polygons, value: value)
+        case .prefecture:
+            MapUnit(code: record.code!, name: record.name, prefectureCode: record.code, bureauID: record.bureauID,
+                    polygons: record.geometry.polygons, value: value)
+        case .municipality, .city:
+            MapUnit(code: record.code!, name: record.name, prefectureCode: record.prefectureCode, bureauID: record.bureauID,
+                    polygons: record.geometry.polygons, value: value)
+        }
+    }
+}
