@@ -26,7 +26,7 @@ stage_levels() {
   python3 - "$WORK" "$(basename "$boundaries")" "$(machine_description)" "$(investmap_version)" <<'PY'
 import datetime, json, re, sys
 work, data_file, machine, investmap_version = sys.argv[1:]
-simplify = open(f"{work}/levels-simplify.1.out").read()
+simplify = open(f"{work}/levels-simplify.1.out").read() + open(f"{work}/levels-simplify.1.err").read()
 rows = ["| scale | tolerance | vertices | units valid | coverage valid | largest Hausdorff (worst unit) | union: symmetric difference (mean width) | holes source / export | vertices moved apart |",
         "|---|---:|---:|---:|---|---|---|---:|---:|"]
 all_ok = True
