@@ -13,46 +13,24 @@ public struct LabelAnchorGrid: Sendable {
     public let rows: Int
     /// Per cell: the area covering its centre, −1 for none.
     private var area: [Int32]
-    private var crossings: [(row: Int, x: Double)] = []
+    private var scanlines: CellCentreScanlines
 
     /// An empty grid of `cellSize`-pixel cells over `bounds`.
     public init(bounds: PageRect, cellSize: Double) {
         self.bounds = bounds
         self.cellSize = cellSize
-        columns = max(1, Int((bounds.width / cellSize).rounded(.up)))
-        rows = max(1, Int((bounds.height / cellSize).rounded(.up)))
+        scanlines = CellCentreScanlines(bounds: bounds, cellSize: cellSize)
+        columns = scanlines.columns
+        rows = scanlines.rows
         area = [Int32](repeating: -1, count: columns * rows)
     }
 
     /// Marks the cells whose centres lie inside the polygon (rings in page pixels, exterior
     /// first; even–odd, so holes stay out) as belonging to `group`.
     public mutating func fill(rings: [[(x: Double, y: Double)]], group: Int32) {
-        crossings.removeAll(keepingCapacity: true)
-        for ring in rings where ring.count >= 3 {
-            var a = ring[ring.count - 1]
-            for b in ring {
-                defer { a = b }
-                if a.y == b.y { continue }
-                let low = min(a.y, b.y), high = max(a.y, b.y)
-                let firstRow = max(0, Int(((low - bounds.y) / cellSize - 0.5).rounded(.up)))
-                let lastRow = min(rows - 1, Int(((high - bounds.y) / cellSize - 0.5).rounded(.up)) - 1)
-                guard firstRow <= lastRow else { continue }
-                for row in firstRow...lastRow {
-                    let y = bounds.y + (Double(row) + 0.5) * cellSize
-                    crossings.append((row, a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x)))
-                }
-            }
-        }
-        guard crossings.count >= 2 else { return }
-        crossings.sort { ($0.row, $0.x) < ($1.row, $1.x) }
-        var k = 0
-        while k + 1 < crossings.count {
-            let (row, x0) = crossings[k], (nextRow, x1) = crossings[k + 1]
-            guard row == nextRow else { k += 1; continue }
-            let start = max(0, Int(((x0 - bounds.x) / cellSize - 0.5).rounded(.up)))
-            let end = min(columns - 1, Int(((x1 - bounds.x) / cellSize - 0.5).rounded(.up)) - 1)
-            if start <= end { for column in start...end { area[row * columns + column] = group } }
-            k += 2
+        let columns = self.columns
+        scanlines.fill(rings: rings) { row, span in
+            for column in span { area[row * columns + column] = group }
         }
     }
 

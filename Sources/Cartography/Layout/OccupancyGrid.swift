@@ -9,8 +9,7 @@ public struct OccupancyGrid: Sendable {
     public let columns: Int
     public let rows: Int
     private(set) var occupied: [Bool]
-    /// Scratch for `fill`: (row, x) where a ring crosses a row's centre line.
-    private var crossings: [(row: Int, x: Double)] = []
+    private var scanlines: CellCentreScanlines
     /// Summed-area table of `occupied` ((columns + 1) × (rows + 1)), built by `finish()`.
     private var sums: [Int32] = []
 
@@ -18,8 +17,9 @@ public struct OccupancyGrid: Sendable {
     public init(bounds: PageRect, cellSize: Double) {
         self.bounds = bounds
         self.cellSize = cellSize
-        columns = max(1, Int((bounds.width / cellSize).rounded(.up)))
-        rows = max(1, Int((bounds.height / cellSize).rounded(.up)))
+        scanlines = CellCentreScanlines(bounds: bounds, cellSize: cellSize)
+        columns = scanlines.columns
+        rows = scanlines.rows
         occupied = [Bool](repeating: false, count: columns * rows)
     }
 
@@ -29,37 +29,13 @@ public struct OccupancyGrid: Sendable {
         guard let start = polygon.exterior.coordinates.first else { return }
         let first = transform.page(start)
         mark(x: first.x, y: first.y)
-        crossings.removeAll(keepingCapacity: true)
-        for ring in polygon.rings where ring.coordinates.count >= 3 {
-            let c = ring.coordinates
-            var a = transform.page(c[c.count - 1])
-            for i in 0..<c.count {
-                let b = transform.page(c[i])
-                defer { a = b }
-                if a.y == b.y { continue }
-                let low = min(a.y, b.y), high = max(a.y, b.y)
-                // Rows whose centre y lies in [low, high).
-                let firstRow = max(0, Int(((low - bounds.y) / cellSize - 0.5).rounded(.up)))
-                let lastRow = min(rows - 1, Int(((high - bounds.y) / cellSize - 0.5).rounded(.up)) - 1)
-                guard firstRow <= lastRow else { continue }
-                for row in firstRow...lastRow {
-                    let y = bounds.y + (Double(row) + 0.5) * cellSize
-                    crossings.append((row, a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x)))
-                }
-            }
-        }
-        guard crossings.count >= 2 else { return }
-        crossings.sort { ($0.row, $0.x) < ($1.row, $1.x) }
-        var k = 0
-        while k + 1 < crossings.count {
-            let (row, x0) = crossings[k], (nextRow, x1) = crossings[k + 1]
-            // Crossings of one row come in pairs (even–odd); a row with an odd count (a vertex
-            // exactly on a centre line) is skipped past.
-            guard row == nextRow else { k += 1; continue }
-            let start = max(0, Int(((x0 - bounds.x) / cellSize - 0.5).rounded(.up)))
-            let end = min(columns - 1, Int(((x1 - bounds.x) / cellSize - 0.5).rounded(.up)) - 1)
-            if start <= end { for column in start...end { occupied[row * columns + column] = true } }
-            k += 2
+        let rings = polygon.rings.map { ring in ring.coordinates.map { c -> (x: Double, y: Double) in
+            let p = transform.page(c)
+            return (p.x, p.y)
+        } }
+        let columns = self.columns
+        scanlines.fill(rings: rings) { row, span in
+            for column in span { occupied[row * columns + column] = true }
         }
     }
 

@@ -25,25 +25,34 @@ public enum GridClearance {
     ///   - coordinates: every vertex's coordinate, by id.
     public static func separate(segments: [(Int32, Int32)], coordinates: [Coordinate], clearance: Double,
                                 rounds: Int = 6) -> Outcome {
-        var moved: [Int32: Coordinate] = [:]
-        @inline(__always) func at(_ id: Int32) -> Coordinate { moved[id] ?? coordinates[Int(id)] }
-        var vertexSet = Set<Int32>()
-        for (a, b) in segments {
-            vertexSet.insert(a)
-            vertexSet.insert(b)
+        // Dense numbering of the kept vertices (ids run to the source's millions, the kept ones
+        // to a few hundred thousand): positions in one flat array, no dictionary in the loops.
+        var dense = [Int32](repeating: -1, count: coordinates.count)
+        var ids: [Int32] = []
+        var pairs: [(Int32, Int32)] = []
+        pairs.reserveCapacity(segments.count)
+        @inline(__always) func number(_ v: Int32) -> Int32 {
+            if dense[Int(v)] < 0 {
+                dense[Int(v)] = Int32(ids.count)
+                ids.append(v)
+            }
+            return dense[Int(v)]
         }
-        let vertices = vertexSet.sorted()
+        for (a, b) in segments { pairs.append((number(a), number(b))) }
+        var position = ids.map { coordinates[Int($0)] }
         var converged = false
+        var pushes = [(dx: Double, dy: Double)](repeating: (0, 0), count: ids.count)
         for _ in 0..<rounds {
-            let index = SegmentGrid(segments: segments, at: at, reach: clearance)
-            var pushes: [Int32: (dx: Double, dy: Double)] = [:]
+            let index = SegmentGrid(segments: pairs, positions: position, reach: clearance)
+            var pushed: [Int] = []
             var stuck = 0
-            for v in vertices {
-                let p = at(v)
+            for v in 0..<ids.count {
+                let p = position[v]
+                let vertex = Int32(v)
                 index.forEachSegment(near: p) { s in
-                    let (a, b) = segments[s]
-                    if a == v || b == v { return }
-                    let q = closestPoint(p, at(a), at(b))
+                    let (a, b) = pairs[s]
+                    if a == vertex || b == vertex { return }
+                    let q = closestPoint(p, position[Int(a)], position[Int(b)])
                     let dx = p.x - q.x, dy = p.y - q.y
                     let d = (dx * dx + dy * dy).squareRoot()
                     guard d < clearance else { return }
@@ -53,35 +62,38 @@ public enum GridClearance {
                     }
                     // Out to 4/3 of the clearance: a little room for the next round's neighbours.
                     let push = (clearance * 4 / 3 - d) / d
-                    pushes[v, default: (0, 0)].dx += dx * push
-                    pushes[v, default: (0, 0)].dy += dy * push
+                    if pushes[v].dx == 0 && pushes[v].dy == 0 { pushed.append(v) }
+                    pushes[v].dx += dx * push
+                    pushes[v].dy += dy * push
                 }
             }
-            if pushes.isEmpty {
+            if pushed.isEmpty {
                 converged = stuck == 0
                 break
             }
-            for (v, push) in pushes.sorted(by: { $0.key < $1.key }) {
+            for v in pushed {
                 // Never more than the clearance in one round (see the type's comment).
+                let push = pushes[v]
                 let length = (push.dx * push.dx + push.dy * push.dy).squareRoot()
                 let scale = length > clearance ? clearance / length : 1
-                let p = at(v)
-                moved[v] = Coordinate(x: p.x + push.dx * scale, y: p.y + push.dy * scale)
+                position[v] = Coordinate(x: position[v].x + push.dx * scale, y: position[v].y + push.dy * scale)
+                pushes[v] = (0, 0)
             }
         }
-        return Outcome(moved: moved, unresolved: converged ? 0 : countRemaining(segments, vertices, at, clearance))
+        var moved: [Int32: Coordinate] = [:]
+        for (v, id) in ids.enumerated() where position[v] != coordinates[Int(id)] { moved[id] = position[v] }
+        return Outcome(moved: moved, unresolved: converged ? 0 : countRemaining(pairs, position, clearance))
     }
 
-    private static func countRemaining(_ segments: [(Int32, Int32)], _ vertices: [Int32], _ at: (Int32) -> Coordinate,
-                                       _ clearance: Double) -> Int {
-        let index = SegmentGrid(segments: segments, at: at, reach: clearance)
+    private static func countRemaining(_ pairs: [(Int32, Int32)], _ position: [Coordinate], _ clearance: Double) -> Int {
+        let index = SegmentGrid(segments: pairs, positions: position, reach: clearance)
         var count = 0
-        for v in vertices {
-            let p = at(v)
+        for v in 0..<position.count {
+            let p = position[v]
             index.forEachSegment(near: p) { s in
-                let (a, b) = segments[s]
-                if a == v || b == v { return }
-                let q = closestPoint(p, at(a), at(b))
+                let (a, b) = pairs[s]
+                if Int(a) == v || Int(b) == v { return }
+                let q = closestPoint(p, position[Int(a)], position[Int(b)])
                 if (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) < clearance * clearance { count += 1 }
             }
         }
@@ -106,7 +118,8 @@ private struct SegmentGrid {
     private let start: [Int32]
     private let entries: [Int32]
 
-    init(segments: [(Int32, Int32)], at: (Int32) -> Coordinate, reach: Double) {
+    init(segments: [(Int32, Int32)], positions: [Coordinate], reach: Double) {
+        @inline(__always) func at(_ v: Int32) -> Coordinate { positions[Int(v)] }
         var box = BoundingBox.empty
         var lengths: [Double] = []
         lengths.reserveCapacity(segments.count)
