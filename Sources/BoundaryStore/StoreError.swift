@@ -47,7 +47,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .editionPublished(path, name, operation):
             "\(path): edition '\(name)' is published and cannot change (\(operation)); create a new edition with --from \(name)"
         case let .invalidEditionName(path, name):
-            "\(path): '\(name)' is not a usable edition name (1–64 letters, digits, '.', '_' or '-')"
+            "\(path): '\(name)' is not a usable edition name (1–64 letters, digits, '.', '_' or '-', starting with a letter or digit)"
         }
     }
 }

@@ -237,8 +237,11 @@ final class LedgerTests: XCTestCase {
         let unknown = try CLI.run(["import", "investments", ledger.path, "--edition", "2026-4", "--db", db.path])
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(unknown.stderr.contains("no edition '2026-4'") && unknown.stderr.contains("2026-04"), unknown.stderr)
-        let badName = try CLI.run(["edition", "create", "../x", "--db", db.path])
-        XCTAssertNotEqual(badName.status, 0)
+        for badName in ["../x", "..", ".hidden", "", "a/b"] {
+            let result = try CLI.run(["edition", "create", badName, "--db", db.path])
+            XCTAssertNotEqual(result.status, 0, "edition name '\(badName)'")
+            XCTAssertTrue(result.stderr.contains("not a usable edition name"), result.stderr)
+        }
         let duplicate = try CLI.run(["edition", "create", "2026-04", "--db", db.path])
         XCTAssertNotEqual(duplicate.status, 0)
         XCTAssertTrue(duplicate.stderr.contains("already exists"), duplicate.stderr)

@@ -34,10 +34,13 @@ public struct Edition: Sendable, Equatable {
         self.sites = sites
     }
 
-    /// Whether `name` can name an edition: 1–64 ASCII letters, digits, '.', '_' or '-' (it
-    /// appears in file names and URLs).
+    /// Whether `name` can name an edition: 1–64 ASCII letters, digits, '.', '_' or '-', starting
+    /// with a letter or digit (it appears in file names and URLs: never "." or "..").
     public static func isUsableName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 64
+        guard let first = name.utf8.first, (first >= 0x30 && first <= 0x39) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else {
+            return false
+        }
+        return name.utf8.count <= 64
             && name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }
 }
