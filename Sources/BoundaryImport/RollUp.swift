@@ -42,7 +42,7 @@ struct RollUp: Sendable {
     /// Dissolves the N03 units into cities, prefectures and bureaus through one topology.
     func dissolve(wards: [UnitRecord], unassigned: [UnitRecord]) -> Dissolved {
         let faces = wards + unassigned
-        let topology = CoverageTopology(faces: faces.map(\.geometry.polygons))
+        let topology = CoverageTopology(faces: faces.map(\.geometry.polygons), keepingRings: false)
         let overlapNotes = topology.overlaps.prefix(100).map { overlap in
             ImportReportRow(kind: "overlap", code: faces[overlap.first].code,
                             detail: "\(faces[overlap.first].name) and \(faces[overlap.second].code ?? "-") "

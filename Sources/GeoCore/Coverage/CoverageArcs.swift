@@ -24,6 +24,8 @@ public struct CoverageArcs: Sendable {
     /// graph instead cost 2.7 s on the N03 coverage, mostly cache misses), and each face's rings
     /// come out as arc references with the roles (exterior, holes) the input gave them.
     public init(_ topology: CoverageTopology) {
+        precondition(topology.ringStart.count > 1 || topology.faceCount == 0 || topology.vertexCount == 0,
+                     "CoverageArcs needs a topology built keeping its rings")
         self.topology = topology
         let vertexCount = topology.vertexCount
         let ids = topology.ringVertexIds, ringStart = topology.ringStart

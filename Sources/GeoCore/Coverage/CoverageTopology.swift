@@ -48,8 +48,10 @@ public struct CoverageTopology: Sendable {
     /// Lookups issued together so their cache misses overlap.
     private static let batchSize = 32
 
-    /// Builds the topology of `faces` (each a unit's polygons).
-    public init(faces: [[Polygon]]) {
+    /// Builds the topology of `faces` (each a unit's polygons). `keepingRings` keeps the input
+    /// rings as vertex ids, which `CoverageArcs` needs; a caller that only dissolves passes
+    /// false and saves a pass over every vertex (the boundary import does).
+    public init(faces: [[Polygon]], keepingRings: Bool = true) {
         faceCount = faces.count
         // Rings in a flat list, with their face and whether they must be read backwards.
         var rings: [[Coordinate]] = []
@@ -114,10 +116,10 @@ public struct CoverageTopology: Sendable {
         }
         // The rings as vertex ids, face on the left, for the arcs (`CoverageArcs`).
         var ringIds = [Int32]()
-        ringIds.reserveCapacity(occurrences)
+        ringIds.reserveCapacity(keepingRings ? occurrences : 0)
         var ringIdStart = [0]
-        ringIdStart.reserveCapacity(rings.count + 1)
-        for r in 0..<rings.count {
+        ringIdStart.reserveCapacity(keepingRings ? rings.count + 1 : 1)
+        for r in 0..<(keepingRings ? rings.count : 0) {
             let first = ringIds.count
             for k in ringStart[r]..<ringStart[r + 1] where ringIds.count == first || ringIds.last! != ids[k] {
                 ringIds.append(ids[k])

@@ -1,0 +1,336 @@
+import BoundaryStore
+import Foundation
+import GeoCore
+import LedgerStatistics
+
+/// Makes the web map's tile pyramid of one edition: for every zoom and every Web Mercator tile
+/// holding data, a JSON tile with one layer — "prefectures" below
+/// `TilePyramidOptions.municipalitiesFromZoom`, "municipalities" (the N03 units) from it on —
+/// whose features carry the unit's code, name, metric value, class key and fill from the same
+/// classification as the SVG maps (`MapClasses`), and its geometry from the gap-free
+/// simplified scale that fits the zoom, clipped to the tile plus a buffer
+/// (`TileGeometryEncoder`). Also the TileJSON 3.0.0 document and the MBTiles metadata.
+///
+/// Tile format (UTF-8 JSON, keys sorted, no whitespace):
+/// `{"layers":{"municipalities":{"extent":4096,"features":[{"geometry":{"coordinates":[…],"type":"MultiPolygon"},"properties":{"class":"c3","code":"13101","fill":"#fc8d59","name":"千代田区","value":12},"type":"Feature"}]}}}`;
+/// coordinates are integer tile units, x right and y down from the tile's top-left corner,
+/// 0 … extent inside the tile and up to `buffer` beyond it; rings closed; exterior rings
+/// clockwise on screen (positive shoelace area with y down), holes counter-clockwise. Features
+/// are in code order; tiles without any feature are not made.
+public struct TilePyramidBuilder: Sendable {
+    public let store: BoundaryStore
+    public let options: TilePyramidOptions
+
+    /// The tile scales `investmap simplify` builds, by the zoom they fit.
+    public static let tileScales = Array(4...10)
+
+    public init(store: BoundaryStore, options: TilePyramidOptions) {
+        self.store = store
+        self.options = options
+    }
+
+    /// One layer's units at one scale with their properties.
+    struct LayerUnit {
+        var code: String
+        var properties: [UInt8]
+        var polygons: [Polygon]
+    }
+
+    /// One layer's classes: per code the properties, and the legend.
+    struct LayerClasses {
+        var name: String
+        var properties: [String: TileJSONValue]
+        var legend: TileJSONValue
+        var legendText: String
+        var warnings: [String]
+    }
+
+    /// The simplified scale zoom `z` draws: the coarsest built tile scale zN with N ≥ z, else
+    /// the finest one built.
+    public static func scale(forZoom z: Int, built: [String]) -> String? {
+        let zooms = tileScales.filter { built.contains("z\($0)") }
+        guard let chosen = zooms.first(where: { $0 >= z }) ?? zooms.last else { return nil }
+        return "z\(chosen)"
+    }
+
+    /// Builds the pyramid of `edition`, handing every tile to `write` in zoom, column, row order.
+    /// - Throws: `TilePyramidError` for a bad zoom range or a store without tile scales; the
+    ///   store's errors (an unknown edition) as they are; whatever `write` throws.
+    public func build(edition editionName: String, write: (TileID, [UInt8]) throws -> Void) throws -> TilePyramidReport {
+        guard TileID.zoomRange.contains(options.minZoom), TileID.zoomRange.contains(options.maxZoom), options.minZoom <= options.maxZoom else {
+            throw TilePyramidError.badZoomRange(minZoom: options.minZoom, maxZoom: options.maxZoom)
+        }
+        let edition = try store.edition(named: editionName)
+        let built = try store.simplifiedLevels().map(\.name)
+        let zooms = Array(options.minZoom...options.maxZoom)
+        var scales: [Int: String] = [:]
+        for z in zooms {
+            guard let scale = Self.scale(forZoom: z, built: built) else { throw TilePyramidError.noTileScale(store: store.path, built: built) }
+            scales[z] = scale
+        }
+
+        var classesByLayer: [String: LayerClasses] = [:]
+        for level in Set(zooms.map(layerLevel)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            classesByLayer[Self.layerName(level)] = try classes(level, edition: edition.name)
+        }
+
+        var bounds = BoundingBox.empty
+        var zoomReports: [TilePyramidReport.Zoom] = []
+        var oversized: [TilePyramidReport.OversizedTile] = []
+        var coarsened: [TilePyramidReport.CoarsenedTile] = []
+        var unitCache: [String: [LayerUnit]] = [:]
+        let encoder = TileGeometryEncoder(extent: options.extent, buffer: options.buffer)
+
+        /// A layer's units at a scale with their properties, read once.
+        func layerUnits(_ level: MapLevel, scale: String) throws -> [LayerUnit] {
+            let layer = Self.layerName(level)
+            let key = "\(layer)@\(scale)"
+            if let cached = unitCache[key] { return cached }
+            let classes = classesByLayer[layer]!
+            let records = try store.units(level.unitLevel, scale: scale).filter { $0.code != nil }.sorted { $0.code! < $1.code! }
+            guard !records.isEmpty else { throw TilePyramidError.noUnits(store: store.path, layer: layer, scale: scale) }
+            let units = records.map { record in
+                let properties = classes.properties[record.code!] ?? Self.properties(code: record.code!, name: record.name, value: nil,
+                                                                                      key: "nodata", fill: ClassLegend.noDataColor)
+                return LayerUnit(code: record.code!, properties: properties.bytes, polygons: record.geometry.polygons)
+            }
+            unitCache[key] = units
+            return units
+        }
+
+        for z in zooms {
+            let level = layerLevel(z)
+            let layer = Self.layerName(level)
+            let scale = scales[z]!
+            let units = try layerUnits(level, scale: scale)
+            for unit in units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } } }
+
+            let tiles = Self.encode(units, zoom: z, only: nil, encoder: encoder)
+            var zoomBytes = 0
+            for tile in tiles.keys.sorted() {
+                var bytes = Self.tileBytes(layer: layer, extent: options.extent,
+                                           features: tiles[tile]!.map { (units[$0.unit].properties, $0.polygons) })
+                if bytes.count > options.maxTileBytes {
+                    // Coarser tile scales, finest first, until the tile fits.
+                    let original = bytes.count
+                    let coarser = Self.tileScales.filter { built.contains("z\($0)") && "z\($0)" != scale && $0 < Int(scale.dropFirst())! }.reversed()
+                    for candidateZoom in coarser {
+                        let candidateScale = "z\(candidateZoom)"
+                        let candidateUnits = try layerUnits(level, scale: candidateScale)
+                        let features = Self.encode(candidateUnits, zoom: z, only: tile, encoder: encoder)[tile] ?? []
+                        guard !features.isEmpty else { continue }  // never an empty tile
+                        let candidate = Self.tileBytes(layer: layer, extent: options.extent,
+                                                       features: features.map { (candidateUnits[$0.unit].properties, $0.polygons) })
+                        if candidate.count <= options.maxTileBytes || candidateZoom == coarser.last {
+                            coarsened.append(.init(tile: tile, scale: candidateScale, originalBytes: original, bytes: candidate.count))
+                            bytes = candidate
+                            if candidate.count <= options.maxTileBytes { break }
+                        }
+                    }
+                    if bytes.count > options.maxTileBytes { oversized.append(.init(tile: tile, bytes: bytes.count)) }
+                }
+                zoomBytes += bytes.count
+                try write(tile, bytes)
+            }
+            zoomReports.append(.init(zoom: z, layer: layer, scale: scale, tiles: tiles.count, bytes: zoomBytes))
+        }
+
+        let layers = classesByLayer.keys.sorted().map { name in
+            (name, zooms.filter { Self.layerName(layerLevel($0)) == name })
+        }
+        let document = tileJSON(edition: edition.name, note: edition.note, bounds: bounds, layers: layers, classes: classesByLayer)
+        return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: oversized, coarsened: coarsened,
+                                 warnings: classesByLayer.keys.sorted().flatMap { name in classesByLayer[name]!.warnings.map { "\(name): \($0)" } },
+                                 mbtilesMetadata: mbtilesMetadata(document))
+    }
+
+    /// The features of every tile of zoom `z` that `units` reach (or of the one tile `only`),
+    /// each tile's features in unit order: (unit index, MultiPolygon coordinates).
+    static func encode(_ units: [LayerUnit], zoom z: Int, only: TileID?,
+                       encoder: TileGeometryEncoder) -> [TileID: [(unit: Int, polygons: [[[[Int]]]])]] {
+        var tiles: [TileID: [(unit: Int, polygons: [[[[Int]]]])]] = [:]
+        for (index, unit) in units.enumerated() {
+            for polygon in unit.polygons {
+                let projected = encoder.project(polygon, zoom: z)
+                guard let range = encoder.tiles(touching: projected.bounds, zoom: z) else { continue }
+                for x in range.columns {
+                    if let only, only.x != x { continue }
+                    for y in range.rows {
+                        if let only, only.y != y { continue }
+                        let tile = TileID(z: z, x: x, y: y)
+                        let parts = encoder.encode(projected, in: tile)
+                        guard !parts.isEmpty else { continue }
+                        if tiles[tile]?.last?.unit == index {
+                            tiles[tile]![tiles[tile]!.count - 1].polygons += parts
+                        } else {
+                            tiles[tile, default: []].append((index, parts))
+                        }
+                    }
+                }
+            }
+        }
+        return tiles
+    }
+
+    /// The map level of zoom `z`'s layer.
+    func layerLevel(_ z: Int) -> MapLevel { z >= options.municipalitiesFromZoom ? .municipality : .prefecture }
+
+    /// "municipalities" or "prefectures".
+    public static func layerName(_ level: MapLevel) -> String {
+        switch level {
+        case .municipality: "municipalities"
+        case .city: "cities"
+        case .prefecture: "prefectures"
+        case .bureau: "bureaus"
+        }
+    }
+
+    /// A feature's properties.
+    static func properties(code: String, name: String, value: Double?, key: String, fill: String) -> TileJSONValue {
+        .object(["code": .string(code), "name": .string(name), "value": .numeric(value), "class": .string(key), "fill": .string(fill)])
+    }
+
+    /// The statistics of `level` for the edition, classified as the options say.
+    func classes(_ level: MapLevel, edition: String) throws -> LayerClasses {
+        let rows = try UnitStatistics(store: store).compute(edition: edition, level: level.statisticsLevel, metric: options.metric)
+        let values = rows.map(\.value)
+        let largest = values.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
+        let presentation = MetricPresentation.of(options.metric, largest: largest)
+        let classes = try MapClasses.make(values: values, options: options.classification, palette: options.palette, presentation: presentation)
+        var properties: [String: TileJSONValue] = [:]
+        for (index, row) in rows.enumerated() {
+            properties[row.code] = Self.properties(code: row.code, name: row.name, value: row.value, key: classes.keys[index], fill: classes.fills[index])
+        }
+        let entries: [TileJSONValue] = classes.legend.map { entry in
+            var object: [String: TileJSONValue] = ["class": .string(entry.key), "color": .string(entry.color),
+                                                   "label": .string(entry.label), "count": .integer(entry.count)]
+            if entry.key.hasPrefix("c"), let index = Int(entry.key.dropFirst()), classes.classification.breaks.indices.contains(index) {
+                object["upper"] = .numeric(classes.classification.breaks[index])
+            }
+            return .object(object)
+        }
+        let legend: TileJSONValue = .object([
+            "metric": .string(options.metric.rawValue), "heading": .string(presentation.heading),
+            "method": .string(options.classification.method.name), "palette": .string(options.palette),
+            "breaks": .array(classes.classification.breaks.map { .numeric($0) }), "classes": .array(entries),
+        ])
+        let text = "\(presentation.heading): " + classes.legend.map { "\($0.color) \($0.label)" }.joined(separator: "; ")
+        return LayerClasses(name: Self.layerName(level), properties: properties, legend: legend, legendText: text, warnings: classes.warnings)
+    }
+
+    /// One tile's JSON bytes (keys sorted: extent, features; geometry, properties, type).
+    static func tileBytes(layer: String, extent: Int, features: [([UInt8], [[[[Int]]]])]) -> [UInt8] {
+        var out: [UInt8] = []
+        out += Array("{\"layers\":{".utf8)
+        TileJSONValue.writeString(layer, to: &out)
+        out += Array(":{\"extent\":\(extent),\"features\":[".utf8)
+        for (index, (properties, polygons)) in features.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("{\"geometry\":{\"coordinates\":".utf8)
+            writeCoordinates(polygons, to: &out)
+            out += Array(",\"type\":\"MultiPolygon\"},\"properties\":".utf8)
+            out += properties
+            out += Array(",\"type\":\"Feature\"}".utf8)
+        }
+        out += Array("]}}}".utf8)
+        return out
+    }
+
+    static func writeCoordinates(_ polygons: [[[[Int]]]], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (p, polygon) in polygons.enumerated() {
+            if p > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            for (r, ring) in polygon.enumerated() {
+                if r > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                for (i, point) in ring.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    out += Array("[\(point[0]),\(point[1])]".utf8)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// A number rounded to 6 decimals (bounds, centre).
+    static func rounded6(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+
+    /// The TileJSON 3.0.0 document.
+    func tileJSON(edition: String, note: String?, bounds: BoundingBox, layers: [(String, [Int])],
+                  classes: [String: LayerClasses]) -> TileJSONValue {
+        let west = Self.rounded6(bounds.minX), south = Self.rounded6(bounds.minY)
+        let east = Self.rounded6(bounds.maxX), north = Self.rounded6(bounds.maxY)
+        let fields: TileJSONValue = .object([
+            "code": .string("String: unit code (5-digit municipality code, 2-digit prefecture code)"),
+            "name": .string("String: unit name"),
+            "value": .string("Number: \(options.metric.rawValue) of the edition, null when it cannot be computed"),
+            "class": .string("String: class key of the legend (c0 …, zero, nodata)"),
+            "fill": .string("String: fill colour #rrggbb of the class"),
+        ])
+        let vectorLayers: [TileJSONValue] = layers.map { name, zooms in
+            .object(["id": .string(name), "fields": fields, "minzoom": .integer(zooms.min()!), "maxzoom": .integer(zooms.max()!),
+                     "description": .string(name == "municipalities" ? "N03 units: municipalities, Tokyo's special wards and designated-city wards"
+                                                                     : "prefectures")])
+        }
+        let description = """
+            国内投資マップ tiles, edition \(edition)\(note.map { " (\($0))" } ?? ""), metric \(options.metric.rawValue). \
+            JSON tiles {"layers":{LAYER:{"extent":\(options.extent),"features":[GeoJSON Feature with a MultiPolygon geometry]}}}: \
+            coordinates are integer tile units, x right and y down from the tile's top-left corner, 0 to \(options.extent) inside \
+            the tile and up to \(options.buffer) beyond each edge (geometry clipped to the buffered tile); rings are closed; \
+            exterior rings are clockwise on screen (positive shoelace area with y down, as in the Mapbox Vector Tile spec) and \
+            holes counter-clockwise. Layer "prefectures" below zoom \(options.municipalitiesFromZoom), "municipalities" from it on.
+            """
+        var legends: [String: TileJSONValue] = [:]
+        for (name, _) in layers { legends[name] = classes[name]!.legend }
+        return .object([
+            "tilejson": .string("3.0.0"),
+            "name": .string("investmap \(edition) \(options.metric.rawValue)"),
+            "description": .string(description),
+            "version": .string(Self.semanticVersion(edition: edition)),
+            "investmap_edition": .string(edition),
+            "scheme": .string("xyz"),
+            "format": .string("json"),
+            "tiles": .array([.string("{z}/{x}/{y}.json")]),
+            "minzoom": .integer(options.minZoom),
+            "maxzoom": .integer(options.maxZoom),
+            "bounds": .array([.numeric(west), .numeric(south), .numeric(east), .numeric(north)]),
+            "center": .array([.numeric(Self.rounded6((west + east) / 2)), .numeric(Self.rounded6((south + north) / 2)), .integer(options.minZoom)]),
+            "vector_layers": .array(vectorLayers),
+            "attribution": .string(DataCredits.all.joined(separator: " / ")),
+            "legend": .string(layers.map { name, _ in "\(name) — \(classes[name]!.legendText)" }.joined(separator: "\n")),
+            "investmap_legend": .object(legends),
+        ])
+    }
+
+    /// TileJSON's `version` must be a semver.org version: "1.0.0+EDITION", the edition as build
+    /// metadata (characters other than letters, digits and '-' written as '-'); the exact name
+    /// is in `investmap_edition`.
+    public static func semanticVersion(edition: String) -> String {
+        let metadata = String(edition.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "-" })
+        return "1.0.0+\(metadata)"
+    }
+
+    /// The MBTiles metadata rows of a TileJSON document.
+    func mbtilesMetadata(_ document: TileJSONValue) -> [String: String] {
+        guard case .object(let members) = document else { return [:] }
+        func text(_ key: String) -> String {
+            switch members[key] {
+            case .string(let value)?: return value
+            case .array(let values)?: return values.map { $0.text }.joined(separator: ",")
+            case let value?: return value.text
+            case nil: return ""
+            }
+        }
+        var jsonMembers: [String: TileJSONValue] = ["vector_layers": members["vector_layers"] ?? .array([])]
+        jsonMembers["investmap_legend"] = members["investmap_legend"]
+        return [
+            "name": text("name"), "format": "application/json", "minzoom": text("minzoom"), "maxzoom": text("maxzoom"),
+            "bounds": text("bounds"), "center": text("center"), "attribution": text("attribution"), "version": text("version"),
+            "description": text("description"), "type": "overlay", "scheme": "tms",
+            "json": TileJSONValue.object(jsonMembers).text,
+        ]
+    }
+}

@@ -1,0 +1,36 @@
+import LedgerStatistics
+
+/// What `TilePyramidBuilder` makes: the zooms, the metric and its classes (by default those of
+/// the municipal amount maps in Renderers/), the tile geometry and the size cap.
+public struct TilePyramidOptions: Sendable, Equatable {
+    public var minZoom: Int
+    public var maxZoom: Int
+    public var metric: StatisticsMetric
+    public var classification: MapSpec.ClassificationOptions
+    /// ColorBrewer scheme name (see `Palette`).
+    public var palette: String
+    /// From this zoom on tiles hold the layer "municipalities" (N03 units), below it "prefectures".
+    public var municipalitiesFromZoom: Int
+    /// Tile units across one tile.
+    public var extent: Int
+    /// Tile units kept beyond each tile edge.
+    public var buffer: Int
+    /// Tiles larger than this many bytes are drawn again from coarser tile scales until they
+    /// fit (or the coarsest is reached); those still larger are reported.
+    public var maxTileBytes: Int
+
+    public init(minZoom: Int, maxZoom: Int, metric: StatisticsMetric = .amount,
+                classification: MapSpec.ClassificationOptions = MapSpec.ClassificationOptions(),
+                palette: String = "OrRd", municipalitiesFromZoom: Int = 6, extent: Int = 4096, buffer: Int = 64,
+                maxTileBytes: Int = 500_000) {
+        self.minZoom = minZoom
+        self.maxZoom = maxZoom
+        self.metric = metric
+        self.classification = classification
+        self.palette = palette
+        self.municipalitiesFromZoom = municipalitiesFromZoom
+        self.extent = extent
+        self.buffer = buffer
+        self.maxTileBytes = maxTileBytes
+    }
+}
