@@ -48,17 +48,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Number of classes, 2 to 12 (default 5; not for head-tail or manual, whose data decide it).")
     var classes: Int?
 
-    @Option(help: "Only projects of this plan type: A, B or C.")
-    var plan: String?
-
-    @Option(help: "Only projects of this strategic field (its id, e.g. ai_semiconductors).")
-    var field: String?
-
-    @Option(help: "Only projects with this status: planned, under_construction, operating or withdrawn; all for every status (default: all but withdrawn).")
-    var status: String?
-
-    @Option(help: "The edition (default: the latest published edition, else the latest draft).")
-    var edition: String?
+    @OptionGroup var projects: ProjectFilterOptions
 
     @Flag(help: "Keep units at 0 out of the classes: a class of their own.")
     var zeroClass = false
@@ -75,10 +65,6 @@ struct ClassifyCommand: ParsableCommand {
 
     func validate() throws {
         if level == .nation { throw ValidationError("--level nation has a single unit: classify wards, municipalities, prefectures or bureaus") }
-        if let plan, !["A", "B", "C"].contains(plan) { throw ValidationError("--plan must be A, B or C, got '\(plan)'") }
-        if let status, status != "all", ProjectStatus(rawValue: status) == nil {
-            throw ValidationError("--status must be one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
-        }
         let method = try classificationMethod()
         if let classes, !method.usesClassCount {
             throw ValidationError("--classes \(classes) does not apply to \(method.name): the data decide the number of classes")
@@ -115,21 +101,15 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let field {
-            let known = try ReferenceTables.loadFromDefaultLocation().strategicFields.map(\.id)
-            guard known.contains(field) else {
-                throw CLIError("--field: unknown strategic field '\(field)' (closest: \(ClosestNames.closest(to: field, in: known, limit: 3).joined(separator: ", ")))")
-            }
-        }
         let method = try classificationMethod()
         let k = classes ?? Self.defaultClasses
         let boundaryStore = try store.open(readOnly: true)
-        let name = try StatsCommand.edition(edition, in: boundaryStore)
+        let name = try projects.editionName(in: boundaryStore)
         let note = try boundaryStore.edition(named: name).note
         let metric = StatisticsMetric(rawValue: self.metric.rawValue)!
         let rows = try UnitStatistics(store: boundaryStore).compute(
             edition: name, level: level.level, metric: metric,
-            filter: ProjectFilter(plan: plan, field: field, status: status == "all" ? nil : status, includeWithdrawn: status == "all"))
+            filter: try projects.filter())
         let started = DispatchTime.now().uptimeNanoseconds
         let classification: Classification
         do {

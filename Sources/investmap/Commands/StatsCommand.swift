@@ -29,43 +29,20 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
     var metric: Metric
 
-    @Option(help: "Only projects of this plan type: A, B or C.")
-    var plan: String?
-
-    @Option(help: "Only projects of this strategic field (its id, e.g. ai_semiconductors).")
-    var field: String?
-
-    @Option(help: "Only projects with this status: planned, under_construction, operating or withdrawn; all for every status (default: all but withdrawn).")
-    var status: String?
-
-    @Option(help: "The edition (default: the latest published edition, else the latest draft).")
-    var edition: String?
+    @OptionGroup var projects: ProjectFilterOptions
 
     @Option(help: "table, csv or json.")
     var format: TableFormat = .table
 
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        if let plan, !["A", "B", "C"].contains(plan) { throw ValidationError("--plan must be A, B or C, got '\(plan)'") }
-        if let status, status != "all", ProjectStatus(rawValue: status) == nil {
-            throw ValidationError("--status must be one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
-        }
-    }
-
     func run() throws {
-        if let field {
-            let known = try ReferenceTables.loadFromDefaultLocation().strategicFields.map(\.id)
-            guard known.contains(field) else {
-                throw CLIError("--field: unknown strategic field '\(field)' (closest: \(ClosestNames.closest(to: field, in: known, limit: 3).joined(separator: ", ")))")
-            }
-        }
         let boundaryStore = try store.open(readOnly: true)
-        let name = try Self.edition(edition, in: boundaryStore)
+        let name = try projects.editionName(in: boundaryStore)
         let note = try boundaryStore.edition(named: name).note
         let metric = StatisticsMetric(rawValue: self.metric.rawValue)!
         let rows = try UnitStatistics(store: boundaryStore).compute(
-            edition: name, level: level.level, metric: metric, filter: ProjectFilter(plan: plan, field: field, status: status == "all" ? nil : status, includeWithdrawn: status == "all"))
+            edition: name, level: level.level, metric: metric, filter: try projects.filter())
         switch format {
         case .csv:
             var text = CSVWriter.record(["code", "name", "level", metric.rawValue])
@@ -73,7 +50,7 @@ struct StatsCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         case .json:
             print(try JSONOutput.string(StatsJSON(edition: name, note: note, level: level.rawValue, metric: metric.rawValue,
-                                                  filter: .init(plan: plan, field: field, status: status), rows: rows)))
+                                                  filter: .init(plan: projects.plan, field: projects.field, status: projects.status), rows: rows)))
         case .table:
             print("edition \(name)" + (note.map { " — \($0)" } ?? ""))
             print(TextTable.render(
