@@ -4,19 +4,21 @@ import PackageDescription
 // Layers, one way: CGEOS (C) → GeoCore (geometry values + GEOS bridge) → GeoFormats (readers)
 // → Reference (GeoData tables) → Ledger (investment projects and cluster sites: model, readers)
 // → BoundaryStore (GeoPackage) → BoundaryImport / SpatialJoin → LedgerImport / LedgerStatistics
-// → Cartography (classification, palettes, projections, SVG maps) → investmap (CLI). Only the executable imports ArgumentParser.
+// → Cartography (classification, palettes, projections, SVG maps, tiles; Gzip) → investmap (CLI, with
+// WebViewer's page). Only the executable imports ArgumentParser.
 let package = Package(
     name: "investmap",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "Cartography"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "Cartography", "Gzip", "WebViewer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +34,10 @@ let package = Package(
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
         .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
         .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Ledger", "BoundaryStore"]),
-        .target(name: "Cartography", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics"]),
+        .target(name: "Gzip", dependencies: [.product(name: "CompressNIO", package: "compress-nio")]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics", "Gzip"]),
+        // The web viewer (index.html and its script) that `investmap tiles` writes beside the pyramid.
+        .target(name: "WebViewer", resources: [.copy("Files")]),
         .target(name: "LedgerImport", dependencies: [
             "GeoCore", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -40,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "Cartography",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "Cartography", "WebViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
