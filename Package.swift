@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "Cartography", "WebViewer",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "Cartography", "Gzip", "WebViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -17,9 +17,9 @@ CACHE_DIR=${INVESTMAP_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/investmap}
 MANIFEST=${INVESTMAP_MANIFEST:-$REPO_ROOT/GeoData/sources.json}
 
 # Debian packages the build and the scripts need: GEOS and SQLite headers for the Swift
-# targets, GDAL (ogrinfo) to inspect the GeoPackage, xz to unpack the data, GNU time for
-# peak-memory figures.
-SYSTEM_PACKAGES=(libgeos-dev libsqlite3-dev gdal-bin xz-utils time)
+# targets, the sqlite3 shell and GDAL (ogrinfo) to inspect the GeoPackage and MBTiles, xz to
+# unpack the data, GNU time for peak-memory figures.
+SYSTEM_PACKAGES=(libgeos-dev libsqlite3-dev sqlite3 gdal-bin xz-utils time)
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -2,10 +2,11 @@ import Foundation
 import XCTest
 
 /// `investmap tiles` on a store made from the simplified national TopoJSON (imported,
-/// simplified at z4–z6, with the fictional sample ledger as edition "sample"): a valid TileJSON
-/// 3.0.0 document, tiles that parse with integer coordinates in the buffered extent, the right
-/// units in each z5 tile, the MBTiles file holding the same tiles, deterministic output, and
-/// clear failures that leave a previous pyramid intact.
+/// simplified at z4–z6, with the fictional sample ledger and sites as edition "sample"): a valid
+/// TileJSON 3.0.0 document, tiles that parse with integer coordinates in the buffered extent, the
+/// right units in each z5 tile, every project counted once per zoom (clusters at z4–z5, points at
+/// z6), every site once, gzip variants, the viewer's files, the MBTiles file holding the same
+/// tiles, deterministic output, and clear failures that leave a previous pyramid intact.
 final class TilesTests: XCTestCase {
     nonisolated(unsafe) static var folder: URL?
     nonisolated(unsafe) static var setupError: Error?
@@ -26,7 +27,10 @@ final class TilesTests: XCTestCase {
                               ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
                               ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
                                "--edition", "sample", "--db", db],
-                              ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--out", folder.appendingPathComponent("pyramid").path,
+                              ["import", "sites", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_sites.csv").path,
+                               "--edition", "sample", "--db", db],
+                              ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
+                               "--out", folder.appendingPathComponent("pyramid").path,
                                "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db],
                               ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]] {
                 let result = try CLI.run(arguments, environment: environment)
@@ -87,10 +91,14 @@ final class TilesTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(document["attribution"] as? String).contains("国土数値情報（行政区域データ）（国土交通省）を加工して作成"))
         XCTAssertNotNil(document["legend"] as? String, "TileJSON's legend is a string")
         let layers = try XCTUnwrap(document["vector_layers"] as? [[String: Any]])
-        XCTAssertEqual(layers.compactMap { $0["id"] as? String }, ["municipalities", "prefectures"])
+        XCTAssertEqual(layers.compactMap { $0["id"] as? String }, ["municipalities", "prefectures", "projects", "sites"])
         for layer in layers {
             let fields = try XCTUnwrap(layer["fields"] as? [String: String])
-            XCTAssertEqual(Set(fields.keys), ["code", "name", "value", "class", "fill"])
+            switch layer["id"] as? String {
+            case "projects": XCTAssertEqual(Set(fields.keys), ["kind", "count", "amount_jpy", "id", "name", "plan", "field", "status", "code"])
+            case "sites": XCTAssertEqual(Set(fields.keys), ["kind", "id", "name", "plan", "fields", "status"])
+            default: XCTAssertEqual(Set(fields.keys), ["code", "name", "value", "class", "fill"])
+            }
         }
         let legend = try XCTUnwrap(document["investmap_legend"] as? [String: [String: Any]])
         for name in ["municipalities", "prefectures"] {
@@ -107,11 +115,19 @@ final class TilesTests: XCTestCase {
         for (key, url) in files {
             let layers = try XCTUnwrap(json(url)["layers"] as? [String: [String: Any]], key)
             let name = Int(key.split(separator: "/")[0])! >= 6 ? "municipalities" : "prefectures"
-            XCTAssertEqual(Array(layers.keys), [name], key)
-            let layer = try XCTUnwrap(layers[name])
-            XCTAssertEqual(layer["extent"] as? Int, 4096)
+            XCTAssertTrue(Set(layers.keys).isSubset(of: [name, "projects", "sites"]), "\(key): \(layers.keys.sorted())")
+            for (layerName, layer) in layers {
+                XCTAssertEqual(layer["extent"] as? Int, 4096)
+                XCTAssertFalse(try XCTUnwrap(layer["features"] as? [[String: Any]]).isEmpty, "\(key) \(layerName): empty layers are left out")
+            }
+            for feature in try XCTUnwrap(layers["projects"]?["features"] as? [[String: Any]] ?? []) + (layers["sites"]?["features"] as? [[String: Any]] ?? []) {
+                let geometry = try XCTUnwrap(feature["geometry"] as? [String: Any])
+                guard geometry["type"] as? String == "Point" else { continue }
+                let point = try XCTUnwrap(geometry["coordinates"] as? [Int], "\(key): integer coordinates")
+                XCTAssertTrue(point.count == 2 && point.allSatisfy { (0...4096).contains($0) }, "\(key): a point lies in its own tile: \(point)")
+            }
+            guard let layer = layers[name] else { continue }  // a tile with points only (a project at sea)
             let features = try XCTUnwrap(layer["features"] as? [[String: Any]])
-            XCTAssertFalse(features.isEmpty, "\(key): empty tiles are skipped")
             for feature in features {
                 let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
                 XCTAssertEqual(Set(properties.keys), ["code", "name", "value", "class", "fill"], key)
@@ -179,9 +195,93 @@ final class TilesTests: XCTestCase {
         }
     }
 
+    /// The edition's projects as `investmap projects` lists them: id → status.
+    private func projectStatuses() throws -> [String: String] {
+        let result = try CLI.run(["projects", "--edition", "sample", "--format", "csv", "--db", db], environment: Self.environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var statuses: [String: String] = [:]
+        for line in result.stdout.split(separator: "\n").dropFirst() {
+            // id is the first field and status the seventh; names hold no commas in the sample ledger.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            statuses[String(fields[0])] = String(fields[6])
+        }
+        return statuses
+    }
+
+    func testProjectsLayerCountsEveryProjectOncePerZoom() throws {
+        let statuses = try projectStatuses()
+        let shown = Set(statuses.filter { $0.value != "withdrawn" }.keys)
+        XCTAssertGreaterThan(shown.count, 1_500)
+        let files = try tileFiles(folder().appendingPathComponent("pyramid"))
+        for zoom in 4...6 {
+            var clustered = 0, ids: [String] = []
+            for (key, url) in files where key.hasPrefix("\(zoom)/") {
+                let features = (try json(url)["layers"] as? [String: [String: Any]])?["projects"]?["features"] as? [[String: Any]] ?? []
+                for feature in features {
+                    let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
+                    if zoom < 6 {
+                        XCTAssertEqual(properties["kind"] as? String, "cluster", key)
+                        clustered += try XCTUnwrap(properties["count"] as? Int, key)
+                        XCTAssertNotNil(properties["amount_jpy"] as? NSNumber, key)
+                    } else {
+                        XCTAssertEqual(properties["kind"] as? String, "project", key)
+                        ids.append(try XCTUnwrap(properties["id"] as? String, key))
+                    }
+                }
+            }
+            if zoom < 6 {
+                XCTAssertEqual(clustered, shown.count, "z\(zoom): the clusters count every project that is not withdrawn once")
+            } else {
+                XCTAssertEqual(ids.count, shown.count, "z6: every project once")
+                XCTAssertEqual(Set(ids), shown, "z6: the projects that are not withdrawn")
+            }
+        }
+    }
+
+    func testSitesLayerHoldsEveryPointSiteOncePerZoom() throws {
+        let files = try tileFiles(folder().appendingPathComponent("pyramid"))
+        for zoom in 4...6 {
+            var points: [String] = [], areas = Set<String>()
+            for (key, url) in files where key.hasPrefix("\(zoom)/") {
+                let features = (try json(url)["layers"] as? [String: [String: Any]])?["sites"]?["features"] as? [[String: Any]] ?? []
+                for feature in features {
+                    let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
+                    XCTAssertEqual(properties["kind"] as? String, "site")
+                    XCTAssertNotEqual(properties["status"] as? String, "withdrawn")
+                    let id = try XCTUnwrap(properties["id"] as? String)
+                    if (feature["geometry"] as? [String: Any])?["type"] as? String == "Point" { points.append(id) } else { areas.insert(id) }
+                }
+            }
+            XCTAssertEqual(points.count, Set(points).count, "z\(zoom): a point site is in one tile only")
+            XCTAssertGreaterThan(points.count, 50, "z\(zoom)")
+            XCTAssertGreaterThan(areas.count, 20, "z\(zoom): sites given as areas are drawn as areas")
+            XCTAssertTrue(Set(points).isDisjoint(with: areas))
+        }
+    }
+
+    func testGzipVariantsAndTheViewerAreWrittenBesideTheTiles() throws {
+        let pyramid = try folder().appendingPathComponent("pyramid")
+        let files = try tileFiles(pyramid)
+        for (key, url) in files.sorted(by: { $0.key < $1.key }).prefix(40) {
+            let gzip = url.appendingPathExtension("gz")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["gzip", "-dc", gzip.path]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "\(key).json.gz")
+            XCTAssertEqual(data, try Data(contentsOf: url), "\(key).json.gz holds the tile")
+        }
+        for name in ["index.html", "viewer.js", "tiles.json.gz"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: pyramid.appendingPathComponent(name).path), name)
+        }
+    }
+
     func testMBTilesHoldsTheSameTiles() throws {
         let folder = try folder()
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("sqlite3 is not installed") }
         let mbtiles = folder.appendingPathComponent("pyramid.mbtiles").path
         let count = try Self.sqlite(mbtiles, "SELECT count(*) FROM tiles")
         XCTAssertEqual(Int(count), try tileFiles(folder.appendingPathComponent("pyramid")).count)
@@ -200,12 +300,16 @@ final class TilesTests: XCTestCase {
     func testSameInputGivesTheSameBytes() throws {
         let folder = try folder()
         let again = try CLI.temporaryFolder(self).appendingPathComponent("again")
-        let result = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--out", again.path, "--db", db],
-                                 environment: Self.environment)
+        let result = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
+                                  "--out", again.path, "--db", db], environment: Self.environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         let first = try tileFiles(folder.appendingPathComponent("pyramid")), second = try tileFiles(again)
         XCTAssertEqual(Set(first.keys), Set(second.keys))
-        for (key, url) in first { XCTAssertEqual(try Data(contentsOf: url), try Data(contentsOf: XCTUnwrap(second[key])), key) }
+        for (key, url) in first {
+            XCTAssertEqual(try Data(contentsOf: url), try Data(contentsOf: XCTUnwrap(second[key])), key)
+            XCTAssertEqual(try Data(contentsOf: url.appendingPathExtension("gz")),
+                           try Data(contentsOf: XCTUnwrap(second[key]).appendingPathExtension("gz")), "\(key).json.gz")
+        }
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("pyramid/tiles.json")), try Data(contentsOf: again.appendingPathComponent("tiles.json")))
     }
 

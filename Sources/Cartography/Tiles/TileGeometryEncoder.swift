@@ -58,13 +58,17 @@ public struct TileGeometryEncoder: Sendable {
     }
 
     /// The polygon's part in `tile`, as MultiPolygon coordinates: polygons, each rings, each
-    /// closed points [x, y]. Empty when nothing of the exterior is left.
+    /// closed points [x, y], clipped to the tile plus the buffer. Empty when the polygon covers
+    /// no area of the tile itself: a polygon that reaches only into the buffer, or only touches
+    /// the tile's edge, is not in the tile (so a tile holds exactly the units whose geometry
+    /// intersects it, and the buffer only carries its units on beyond the edge).
     public func encode(_ polygon: ProjectedPolygon, in tile: TileID) -> [[[[Int]]]] {
         let originX = Double(tile.x * extent), originY = Double(tile.y * extent)
         let clipper = TileRingClipper(minimum: Double(-buffer), maximum: Double(extent + buffer))
+        let locals = polygon.rings.map { ring in ring.map { Coordinate(x: $0.x - originX, y: $0.y - originY) } }
+        guard coversArea(of: locals) else { return [] }
         var rings: [[[Int]]] = []
-        for (index, ring) in polygon.rings.enumerated() {
-            let local = ring.map { Coordinate(x: $0.x - originX, y: $0.y - originY) }
+        for (index, local) in locals.enumerated() {
             guard let encoded = Self.integerRing(clipper.clip(local), exterior: index == 0) else {
                 if index == 0 { return [] }
                 continue
@@ -72,6 +76,36 @@ public struct TileGeometryEncoder: Sendable {
             rings.append(encoded)
         }
         return rings.isEmpty ? [] : [rings]
+    }
+
+    /// Whether a polygon (rings in tile-local coordinates, exterior first) covers some area of
+    /// the tile square [0, extent]²: at once when an exterior vertex lies strictly inside the
+    /// square (the polygon's area next to it is inside too), else by the area of the rings
+    /// clipped to the square, holes subtracted (a polygon around the tile, or a hole covering it).
+    func coversArea(of rings: [[Coordinate]]) -> Bool {
+        guard let exterior = rings.first else { return false }
+        let size = Double(extent)
+        if exterior.contains(where: { $0.x > 0 && $0.x < size && $0.y > 0 && $0.y < size }) { return true }
+        let square = TileRingClipper(minimum: 0, maximum: size)
+        var area = 0.0
+        for (index, ring) in rings.enumerated() {
+            let part = abs(Self.doubledArea(square.clip(ring)))
+            area += index == 0 ? part : -part
+        }
+        // Twice the area, in square tile units: anything below a millionth of one is a touch.
+        return area > 1e-6
+    }
+
+    /// Twice the shoelace area of an open ring of coordinates.
+    static func doubledArea(_ ring: [Coordinate]) -> Double {
+        guard ring.count >= 3 else { return 0 }
+        var sum = 0.0
+        var previous = ring[ring.count - 1]
+        for point in ring {
+            sum += previous.x * point.y - point.x * previous.y
+            previous = point
+        }
+        return sum
     }
 
     /// An open ring rounded to integers, without repeated points, closed and wound as the tile

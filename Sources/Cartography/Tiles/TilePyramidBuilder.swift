@@ -32,8 +32,16 @@ public struct TilePyramidBuilder: Sendable {
     /// One layer's units at one scale with their properties.
     struct LayerUnit {
         var code: String
-        var properties: [UInt8]
+        var properties: [String: TileJSONValue]
+        var propertiesJSON: [UInt8]
         var polygons: [Polygon]
+
+        init(code: String, properties: TileJSONValue, polygons: [Polygon]) {
+            self.code = code
+            if case .object(let members) = properties { self.properties = members } else { self.properties = [:] }
+            self.propertiesJSON = properties.bytes
+            self.polygons = polygons
+        }
     }
 
     /// One layer's classes: per code the properties, and the legend.
@@ -53,10 +61,17 @@ public struct TilePyramidBuilder: Sendable {
         return "z\(chosen)"
     }
 
+    /// One finished tile: its layers and their JSON (what the pyramid's file holds).
+    public struct BuiltTile: Sendable {
+        public var id: TileID
+        public var layers: [TileLayer]
+        public var json: [UInt8]
+    }
+
     /// Builds the pyramid of `edition`, handing every tile to `write` in zoom, column, row order.
     /// - Throws: `TilePyramidError` for a bad zoom range or a store without tile scales; the
     ///   store's errors (an unknown edition) as they are; whatever `write` throws.
-    public func build(edition editionName: String, write: (TileID, [UInt8]) throws -> Void) throws -> TilePyramidReport {
+    public func build(edition editionName: String, write: (BuiltTile) throws -> Void) throws -> TilePyramidReport {
         guard TileID.zoomRange.contains(options.minZoom), TileID.zoomRange.contains(options.maxZoom), options.minZoom <= options.maxZoom else {
             throw TilePyramidError.badZoomRange(minZoom: options.minZoom, maxZoom: options.maxZoom)
         }
@@ -73,11 +88,14 @@ public struct TilePyramidBuilder: Sendable {
         for level in Set(zooms.map(layerLevel)).sorted(by: { $0.rawValue < $1.rawValue }) {
             classesByLayer[Self.layerName(level)] = try classes(level, edition: edition.name)
         }
+        let projects = try projectLayer(edition: edition.name)
+        let sites = try siteLayer(edition: edition.name)
 
         var bounds = BoundingBox.empty
         var zoomReports: [TilePyramidReport.Zoom] = []
         var oversized: [TilePyramidReport.OversizedTile] = []
         var coarsened: [TilePyramidReport.CoarsenedTile] = []
+        var clustered: [TileID] = []
         var unitCache: [String: [LayerUnit]] = [:]
         let encoder = TileGeometryEncoder(extent: options.extent, buffer: options.buffer)
 
@@ -92,7 +110,7 @@ public struct TilePyramidBuilder: Sendable {
             let units = records.map { record in
                 let properties = classes.properties[record.code!] ?? Self.properties(code: record.code!, name: record.name, value: nil,
                                                                                       key: "nodata", fill: ClassLegend.noDataColor)
-                return LayerUnit(code: record.code!, properties: properties.bytes, polygons: record.geometry.polygons)
+                return LayerUnit(code: record.code!, properties: properties, polygons: record.geometry.polygons)
             }
             unitCache[key] = units
             return units
@@ -105,44 +123,103 @@ public struct TilePyramidBuilder: Sendable {
             let units = try layerUnits(level, scale: scale)
             for unit in units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } } }
 
-            let tiles = Self.encode(units, zoom: z, only: nil, encoder: encoder)
+            let unitTiles = Self.encode(units, zoom: z, only: nil, encoder: encoder)
+            let projectTiles = projects?.features(zoom: z) ?? [:]
+            let siteTiles = sites.features(zoom: z, encoder: encoder)
+            let tiles = Set(unitTiles.keys).union(projectTiles.keys).union(siteTiles.keys).sorted()
             var zoomBytes = 0
-            for tile in tiles.keys.sorted() {
-                var bytes = Self.tileBytes(layer: layer, extent: options.extent,
-                                           features: tiles[tile]!.map { (units[$0.unit].properties, $0.polygons) })
-                if bytes.count > options.maxTileBytes {
+            for tile in tiles {
+                var unitFeatures = Self.features(unitTiles[tile] ?? [], of: units)
+                var projectFeatures = projectTiles[tile] ?? []
+                let siteFeatures = siteTiles[tile] ?? []
+                func layers() -> [TileLayer] {
+                    [TileLayer(name: layer, extent: options.extent, features: unitFeatures),
+                     TileLayer(name: TilePyramidBuilder.projectsLayer, extent: options.extent, features: projectFeatures),
+                     TileLayer(name: TilePyramidBuilder.sitesLayer, extent: options.extent, features: siteFeatures)].filter { !$0.features.isEmpty }
+                }
+                var bytes = TileJSONWriter.bytes(layers())
+                if bytes.count > options.maxTileBytes, !unitFeatures.isEmpty {
                     // Coarser tile scales, finest first, until the tile fits.
                     let original = bytes.count
                     let coarser = Self.tileScales.filter { built.contains("z\($0)") && "z\($0)" != scale && $0 < Int(scale.dropFirst())! }.reversed()
                     for candidateZoom in coarser {
                         let candidateScale = "z\(candidateZoom)"
                         let candidateUnits = try layerUnits(level, scale: candidateScale)
-                        let features = Self.encode(candidateUnits, zoom: z, only: tile, encoder: encoder)[tile] ?? []
-                        guard !features.isEmpty else { continue }  // never an empty tile
-                        let candidate = Self.tileBytes(layer: layer, extent: options.extent,
-                                                       features: features.map { (candidateUnits[$0.unit].properties, $0.polygons) })
+                        let encoded = Self.encode(candidateUnits, zoom: z, only: tile, encoder: encoder)[tile] ?? []
+                        guard !encoded.isEmpty else { continue }  // never a tile without its units
+                        let kept = unitFeatures
+                        unitFeatures = Self.features(encoded, of: candidateUnits)
+                        let candidate = TileJSONWriter.bytes(layers())
                         if candidate.count <= options.maxTileBytes || candidateZoom == coarser.last {
                             coarsened.append(.init(tile: tile, scale: candidateScale, originalBytes: original, bytes: candidate.count))
                             bytes = candidate
                             if candidate.count <= options.maxTileBytes { break }
+                        } else {
+                            unitFeatures = kept
                         }
                     }
-                    if bytes.count > options.maxTileBytes { oversized.append(.init(tile: tile, bytes: bytes.count)) }
                 }
+                if bytes.count > options.maxTileBytes, let projects, !projects.clusters(atZoom: z), !projectFeatures.isEmpty {
+                    // Too many projects to list one by one: this tile gets the clusters of a lower zoom.
+                    projectFeatures = projects.features(zoom: z, clustered: true, only: tile)[tile] ?? []
+                    bytes = TileJSONWriter.bytes(layers())
+                    clustered.append(tile)
+                }
+                if bytes.count > options.maxTileBytes { oversized.append(.init(tile: tile, bytes: bytes.count)) }
                 zoomBytes += bytes.count
-                try write(tile, bytes)
+                try write(BuiltTile(id: tile, layers: layers(), json: bytes))
             }
             zoomReports.append(.init(zoom: z, layer: layer, scale: scale, tiles: tiles.count, bytes: zoomBytes))
         }
 
-        let layers = classesByLayer.keys.sorted().map { name in
+        var layers: [(String, [Int])] = classesByLayer.keys.sorted().map { name in
             (name, zooms.filter { Self.layerName(layerLevel($0)) == name })
         }
+        if projects != nil { layers.append((Self.projectsLayer, zooms)) }
+        if !sites.isEmpty { layers.append((Self.sitesLayer, zooms)) }
         let document = tileJSON(edition: edition.name, note: edition.note, bounds: bounds, layers: layers, classes: classesByLayer)
-        return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: oversized, coarsened: coarsened,
+        return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: oversized, coarsened: coarsened, clustered: clustered,
                                  warnings: classesByLayer.keys.sorted().flatMap { name in classesByLayer[name]!.warnings.map { "\(name): \($0)" } },
                                  mbtilesMetadata: mbtilesMetadata(document))
     }
+
+    /// The point layer of the projects (withdrawn ones left out, as in the statistics); nil when
+    /// the edition has none.
+    func projectLayer(edition: String) throws -> TilePointLayer? {
+        let rows = try store.projects(edition: edition).filter { $0.project.status != .withdrawn }
+        guard !rows.isEmpty else { return nil }
+        let points = rows.map { project, join in
+            let amount = project.amountJPY.map(Double.init)
+            let properties: [String: TileJSONValue] = [
+                "kind": .string("project"), "id": .string(project.id), "name": .string(project.name), "plan": .string(project.plan),
+                "field": project.field.map(TileJSONValue.string) ?? .null, "status": .string(project.status.rawValue),
+                "amount_jpy": .numeric(amount), "code": join.wardCode.map(TileJSONValue.string) ?? .null,
+            ]
+            return TilePointLayer.Point(world: WebMercator.world(project.location), properties: properties,
+                                        propertiesJSON: TileJSONValue.object(properties).bytes, amountJPY: amount)
+        }
+        return TilePointLayer(name: Self.projectsLayer, points: points, extent: options.extent, clusterCell: options.clusterCell,
+                              pointsFromZoom: options.projectPointsFromZoom)
+    }
+
+    /// The cluster sites (withdrawn ones left out): points one by one at every zoom, polygons
+    /// clipped like the units.
+    func siteLayer(edition: String) throws -> TileSiteLayer {
+        let sites = try store.sites(edition: edition).map(\.site).filter { $0.status != .withdrawn }
+        return TileSiteLayer(sites: sites, extent: options.extent)
+    }
+
+    /// Unit features from encoded parts.
+    static func features(_ parts: [(unit: Int, polygons: [[[[Int]]]])], of units: [LayerUnit]) -> [TileFeature] {
+        parts.map { part in
+            let unit = units[part.unit]
+            return TileFeature(geometry: .multiPolygon(part.polygons), properties: unit.properties, propertiesJSON: unit.propertiesJSON)
+        }
+    }
+
+    /// The layer names of the point layers.
+    public static let projectsLayer = "projects"
+    public static let sitesLayer = "sites"
 
     /// The features of every tile of zoom `z` that `units` reach (or of the one tile `only`),
     /// each tile's features in unit order: (unit index, MultiPolygon coordinates).
@@ -218,43 +295,6 @@ public struct TilePyramidBuilder: Sendable {
         return LayerClasses(name: Self.layerName(level), properties: properties, legend: legend, legendText: text, warnings: classes.warnings)
     }
 
-    /// One tile's JSON bytes (keys sorted: extent, features; geometry, properties, type).
-    static func tileBytes(layer: String, extent: Int, features: [([UInt8], [[[[Int]]]])]) -> [UInt8] {
-        var out: [UInt8] = []
-        out += Array("{\"layers\":{".utf8)
-        TileJSONValue.writeString(layer, to: &out)
-        out += Array(":{\"extent\":\(extent),\"features\":[".utf8)
-        for (index, (properties, polygons)) in features.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array("{\"geometry\":{\"coordinates\":".utf8)
-            writeCoordinates(polygons, to: &out)
-            out += Array(",\"type\":\"MultiPolygon\"},\"properties\":".utf8)
-            out += properties
-            out += Array(",\"type\":\"Feature\"}".utf8)
-        }
-        out += Array("]}}}".utf8)
-        return out
-    }
-
-    static func writeCoordinates(_ polygons: [[[[Int]]]], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        for (p, polygon) in polygons.enumerated() {
-            if p > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            for (r, ring) in polygon.enumerated() {
-                if r > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                for (i, point) in ring.enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    out += Array("[\(point[0]),\(point[1])]".utf8)
-                }
-                out.append(UInt8(ascii: "]"))
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: "]"))
-    }
-
     /// A number rounded to 6 decimals (bounds, centre).
     static func rounded6(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
@@ -263,28 +303,49 @@ public struct TilePyramidBuilder: Sendable {
                   classes: [String: LayerClasses]) -> TileJSONValue {
         let west = Self.rounded6(bounds.minX), south = Self.rounded6(bounds.minY)
         let east = Self.rounded6(bounds.maxX), north = Self.rounded6(bounds.maxY)
-        let fields: TileJSONValue = .object([
+        let unitFields: TileJSONValue = .object([
             "code": .string("String: unit code (5-digit municipality code, 2-digit prefecture code)"),
             "name": .string("String: unit name"),
             "value": .string("Number: \(options.metric.rawValue) of the edition, null when it cannot be computed"),
             "class": .string("String: class key of the legend (c0 …, zero, nodata)"),
             "fill": .string("String: fill colour #rrggbb of the class"),
         ])
+        let projectFields: TileJSONValue = .object([
+            "kind": .string("String: \"cluster\" below zoom \(options.projectPointsFromZoom), \"project\" from it on"),
+            "count": .string("Number: projects in the cluster (clusters)"),
+            "amount_jpy": .string("Number: investment in yen, summed for a cluster; null when not given"),
+            "id": .string("String: project id (projects)"), "name": .string("String: project name (projects)"),
+            "plan": .string("String: plan type A, B, C (projects)"), "field": .string("String: strategic field id, or null (projects)"),
+            "status": .string("String: planned, under_construction or operating (projects)"),
+            "code": .string("String: N03 unit code the project lies in, or null (projects)"),
+        ])
+        let siteFields: TileJSONValue = .object([
+            "kind": .string("String: \"site\""), "id": .string("String: site id"), "name": .string("String: site name"),
+            "plan": .string("String: plan type"), "fields": .string("String: strategic field ids separated by ';'"),
+            "status": .string("String: planned, under_construction or operating"),
+        ])
         let vectorLayers: [TileJSONValue] = layers.map { name, zooms in
-            .object(["id": .string(name), "fields": fields, "minzoom": .integer(zooms.min()!), "maxzoom": .integer(zooms.max()!),
-                     "description": .string(name == "municipalities" ? "N03 units: municipalities, Tokyo's special wards and designated-city wards"
-                                                                     : "prefectures")])
+            let (fields, about): (TileJSONValue, String) = switch name {
+            case "municipalities": (unitFields, "N03 units: municipalities, Tokyo's special wards and designated-city wards")
+            case Self.projectsLayer: (projectFields, "investment projects (withdrawn ones left out): clusters of a \(options.clusterCell)-unit grid below zoom \(options.projectPointsFromZoom), points from it on")
+            case Self.sitesLayer: (siteFields, "industrial-cluster sites (withdrawn ones left out): points, or areas clipped like the units")
+            default: (unitFields, name)
+            }
+            return .object(["id": .string(name), "fields": fields, "minzoom": .integer(zooms.min()!), "maxzoom": .integer(zooms.max()!),
+                            "description": .string(about)])
         }
         let description = """
             国内投資マップ tiles, edition \(edition)\(note.map { " (\($0))" } ?? ""), metric \(options.metric.rawValue). \
-            JSON tiles {"layers":{LAYER:{"extent":\(options.extent),"features":[GeoJSON Feature with a MultiPolygon geometry]}}}: \
+            JSON tiles {"layers":{LAYER:{"extent":\(options.extent),"features":[GeoJSON Feature with a MultiPolygon or Point geometry]}}}: \
             coordinates are integer tile units, x right and y down from the tile's top-left corner, 0 to \(options.extent) inside \
-            the tile and up to \(options.buffer) beyond each edge (geometry clipped to the buffered tile); rings are closed; \
-            exterior rings are clockwise on screen (positive shoelace area with y down, as in the Mapbox Vector Tile spec) and \
-            holes counter-clockwise. Layer "prefectures" below zoom \(options.municipalitiesFromZoom), "municipalities" from it on.
+            the tile and up to \(options.buffer) beyond each edge (polygons clipped to the buffered tile; a polygon is in a tile when \
+            it covers some of the tile itself); rings are closed; exterior rings are clockwise on screen (positive shoelace area \
+            with y down, as in the Mapbox Vector Tile spec) and holes counter-clockwise. Layer "prefectures" below zoom \
+            \(options.municipalitiesFromZoom), "municipalities" from it on; "projects" and "sites" are points in the one tile \
+            that holds them.
             """
         var legends: [String: TileJSONValue] = [:]
-        for (name, _) in layers { legends[name] = classes[name]!.legend }
+        for (name, _) in layers { legends[name] = classes[name]?.legend }
         return .object([
             "tilejson": .string("3.0.0"),
             "name": .string("investmap \(edition) \(options.metric.rawValue)"),
@@ -300,7 +361,7 @@ public struct TilePyramidBuilder: Sendable {
             "center": .array([.numeric(Self.rounded6((west + east) / 2)), .numeric(Self.rounded6((south + north) / 2)), .integer(options.minZoom)]),
             "vector_layers": .array(vectorLayers),
             "attribution": .string(DataCredits.all.joined(separator: " / ")),
-            "legend": .string(layers.map { name, _ in "\(name) — \(classes[name]!.legendText)" }.joined(separator: "\n")),
+            "legend": .string(layers.compactMap { name, _ in classes[name].map { "\(name) — \($0.legendText)" } }.joined(separator: "\n")),
             "investmap_legend": .object(legends),
         ])
     }

@@ -18,11 +18,15 @@ public struct TilePyramidOptions: Sendable, Equatable {
     /// Tiles larger than this many bytes are drawn again from coarser tile scales until they
     /// fit (or the coarsest is reached); those still larger are reported.
     public var maxTileBytes: Int
+    /// From this zoom on the "projects" layer lists projects one by one; below it, clusters.
+    public var projectPointsFromZoom: Int
+    /// Tile units per side of a project cluster's cell (256 of 4096: 16 cells across a tile).
+    public var clusterCell: Int
 
     public init(minZoom: Int, maxZoom: Int, metric: StatisticsMetric = .amount,
                 classification: MapSpec.ClassificationOptions = MapSpec.ClassificationOptions(),
                 palette: String = "OrRd", municipalitiesFromZoom: Int = 6, extent: Int = 4096, buffer: Int = 64,
-                maxTileBytes: Int = 500_000) {
+                maxTileBytes: Int = 500_000, projectPointsFromZoom: Int = 9, clusterCell: Int = 256) {
         self.minZoom = minZoom
         self.maxZoom = maxZoom
         self.metric = metric
@@ -32,5 +36,7 @@ public struct TilePyramidOptions: Sendable, Equatable {
         self.extent = extent
         self.buffer = buffer
         self.maxTileBytes = maxTileBytes
+        self.projectPointsFromZoom = projectPointsFromZoom
+        self.clusterCell = clusterCell
     }
 }

@@ -32,6 +32,8 @@ public struct TilePyramidReport: Sendable, Equatable {
     public var oversized: [OversizedTile]
     /// Tiles over the cap at their zoom's scale, drawn from a coarser scale instead.
     public var coarsened: [CoarsenedTile]
+    /// Tiles whose projects were too many to list one by one under the cap: written as clusters.
+    public var clustered: [TileID]
     /// Warnings of the classification (e.g. fewer classes than asked for), per layer.
     public var warnings: [String]
     /// The MBTiles `metadata` rows (name, format, minzoom, maxzoom, bounds, center, json, …).

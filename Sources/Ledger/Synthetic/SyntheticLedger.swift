@@ -29,19 +29,21 @@ public struct SyntheticLedger: Sendable {
     /// The seed every row is derived from.
     public let seed: UInt64
 
-    private let towns: [TownPoint]
+    let towns: [TownPoint]
     private let townCodes: [MunicipalityCode?]
-    private let townPlaces: [String]
+    let townPlaces: [String]
     private let townDistricts: [String]
-    private let plans: [String]
+    let plans: [String]
     private let planProfiles: [PlanProfile]
     private let planCumulative: [Double]
-    private let fields: [String]
+    let fields: [String]
+    /// The Japanese names of `fields`, for the sites' names.
+    let fieldNames: [String]
     /// The facilities of each field, or nil for a field without its own list.
     private let facilitiesByField: [[String]?]
-    private let fieldCumulative: [Double]
+    let fieldCumulative: [Double]
     private let dates: [String]
-    private let source: String
+    let source: String
 
     /// - Parameters:
     ///   - seed: any 64-bit value; the same seed gives the same ledger.
@@ -61,6 +63,7 @@ public struct SyntheticLedger: Sendable {
         planProfiles = plans.map { Self.profiles[$0] ?? Self.profiles["C"]! }
         planCumulative = Self.cumulative(plans.map { Self.planWeights[$0] ?? 0.05 })
         fields = reference.strategicFields.map(\.id)
+        fieldNames = reference.strategicFields.map(\.name)
         facilitiesByField = fields.map { Self.fieldFacilities[$0] }
         fieldCumulative = Self.cumulative(fields.map { Self.fieldWeights[$0] ?? 1 })
         dates = Self.dayStrings(from: (2024, 4, 1), through: (2026, 10, 31))
@@ -311,9 +314,16 @@ public struct SyntheticLedger: Sendable {
 
     /// `point` moved by up to `maximumMetres` on the ground (GRS80 radii of curvature), uniformly
     /// over the disc, rounded to 6 decimals.
-    private static func jittered(_ point: Coordinate, maximumMetres: Double, random: inout SeededRandom) -> Coordinate {
+    static func jittered(_ point: Coordinate, maximumMetres: Double, random: inout SeededRandom) -> Coordinate {
         let distance = maximumMetres * random.unit().squareRoot()
         let bearing = 2 * Double.pi * random.unit()
+        return offset(point, metres: distance, bearing: bearing)
+    }
+
+    /// `point` moved `metres` on the ground towards `bearing` (radians clockwise from north), with
+    /// the GRS80 radii of curvature at its latitude (exact enough for a few kilometres), rounded to
+    /// 6 decimals.
+    static func offset(_ point: Coordinate, metres distance: Double, bearing: Double) -> Coordinate {
         let ellipsoid = Ellipsoid.grs80
         let e2 = ellipsoid.flattening * (2 - ellipsoid.flattening)
         let latitude = point.y * Double.pi / 180

@@ -23,8 +23,11 @@ struct SynthCommand: ParsableCommand {
     static let maximumCount = 10_000_000
     static let defaultPoints = "points/town_points.csv.xz"
 
-    @Option(help: "Number of projects (1 … 10,000,000).")
+    @Option(help: "Number of projects (1 … 10,000,000), or of sites with --sites.")
     var count: Int
+
+    @Flag(help: "Write industrial-cluster sites (canonical sites CSV: id,name,plan,fields,status,lon,lat,wkt; 30 % of them areas as WKT) instead of projects.")
+    var sites = false
 
     @Option(help: "Seed of the generator (any 64-bit unsigned integer).")
     var seed: UInt64
@@ -49,12 +52,12 @@ struct SynthCommand: ParsableCommand {
         }
         let ledger = SyntheticLedger(seed: seed, towns: towns, reference: try ReferenceTables.loadFromDefaultLocation())
         if let out {
-            try Self.writeAtomically(to: URL(fileURLWithPath: out)) { try Self.write(ledger, count: count, to: $0) }
+            try Self.writeAtomically(to: URL(fileURLWithPath: out)) { try Self.write(ledger, count: count, sites: sites, to: $0) }
         } else {
-            try Self.write(ledger, count: count, to: FileHandle.standardOutput)
+            try Self.write(ledger, count: count, sites: sites, to: FileHandle.standardOutput)
         }
         standardError.write("""
-            synth: \(count) fictional projects (seed \(seed)) at \(towns.count) town points of \(pointsURL.lastPathComponent)\
+            synth: \(count) fictional \(sites ? "cluster sites" : "projects") (seed \(seed)) at \(towns.count) town points of \(pointsURL.lastPathComponent)\
             \(out.map { " → \($0)" } ?? ""). This is NOT real investment data. \
             Town points: Geolonia 住所データ（CC BY 4.0）
             """)
@@ -116,13 +119,13 @@ struct SynthCommand: ParsableCommand {
         }
     }
 
-    /// The header and `count` rows, generated and written in batches so memory stays flat.
-    private static func write(_ ledger: SyntheticLedger, count: Int, to handle: FileHandle) throws {
+    /// The header and `count` rows (projects, or sites), generated and written in batches so memory stays flat.
+    private static func write(_ ledger: SyntheticLedger, count: Int, sites: Bool, to handle: FileHandle) throws {
         let batchSize = 10_000
-        var text = CSVWriter.record(SyntheticLedger.csvHeader)
+        var text = CSVWriter.record(sites ? SyntheticLedger.sitesCSVHeader : SyntheticLedger.csvHeader)
         for start in stride(from: 0, to: count, by: batchSize) {
             for index in start..<min(count, start + batchSize) {
-                text += SyntheticLedger.csvRecord(ledger.project(at: index))
+                text += sites ? ledger.siteCSVRecord(ledger.site(at: index)) : SyntheticLedger.csvRecord(ledger.project(at: index))
             }
             try handle.write(contentsOf: Data(text.utf8))
             text.removeAll(keepingCapacity: true)

@@ -2,7 +2,9 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import Foundation
+import Gzip
 import LedgerStatistics
+import WebViewer
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,6 +49,12 @@ struct TilesCommand: ParsableCommand {
     @Option(help: "The per-tile size cap in bytes: larger tiles are drawn from coarser scales, and reported.")
     var maxTileBytes: Int = 500_000
 
+    @Option(help: "From this zoom on the projects layer lists projects one by one; below it, clusters with count and summed amount.")
+    var pointsFromZoom: Int = 9
+
+    @Flag(help: "Also write every tile gzip-compressed beside it ({y}.json.gz, for servers that send precompressed files).")
+    var gzip = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -54,6 +62,9 @@ struct TilesCommand: ParsableCommand {
             throw ValidationError("zooms must be within \(TileID.zoomRange.lowerBound)–\(TileID.zoomRange.upperBound), got --minzoom \(minzoom) --maxzoom \(maxzoom)")
         }
         guard minzoom <= maxzoom else { throw ValidationError("--minzoom \(minzoom) is above --maxzoom \(maxzoom)") }
+        guard TileID.zoomRange.contains(pointsFromZoom) else {
+            throw ValidationError("--points-from-zoom must be within \(TileID.zoomRange.lowerBound)–\(TileID.zoomRange.upperBound), got \(pointsFromZoom)")
+        }
         guard maxTileBytes > 0 else { throw ValidationError("--max-tile-bytes must be positive") }
     }
 
@@ -66,7 +77,7 @@ struct TilesCommand: ParsableCommand {
         let boundaryStore = try store.open(readOnly: true)
         let editionName = try StatsCommand.edition(edition, in: boundaryStore)
         let options = TilePyramidOptions(minZoom: minzoom, maxZoom: maxzoom, metric: StatisticsMetric(rawValue: metric.rawValue)!,
-                                         maxTileBytes: maxTileBytes)
+                                         maxTileBytes: maxTileBytes, projectPointsFromZoom: pointsFromZoom)
         let builder = TilePyramidBuilder(store: boundaryStore, options: options)
 
         let parent = target.deletingLastPathComponent()
@@ -79,18 +90,21 @@ struct TilesCommand: ParsableCommand {
             let writer = try mbtilesStaging.map { try MBTilesWriter(path: $0.path) }
             var pending: [(z: Int, x: Int, y: Int, data: [UInt8])] = []
             var madeFolders = Set<String>()
-            let report = try builder.build(edition: editionName) { tile, bytes in
-                let folder = staging.appendingPathComponent("\(tile.z)/\(tile.x)")
+            let report = try builder.build(edition: editionName) { tile in
+                let folder = staging.appendingPathComponent("\(tile.id.z)/\(tile.id.x)")
                 if madeFolders.insert(folder.path).inserted {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 }
-                try Self.write(bytes, to: folder.appendingPathComponent("\(tile.y).json"))
+                try Self.write(tile.json, to: folder.appendingPathComponent("\(tile.id.y).json"))
+                if gzip { try Self.write(Gzip.compress(tile.json), to: folder.appendingPathComponent("\(tile.id.y).json.gz")) }
                 if let writer {
-                    pending.append((tile.z, tile.x, tile.y, bytes))
+                    pending.append((tile.id.z, tile.id.x, tile.id.y, tile.json))
                     if pending.count >= 1000 { try writer.insert(pending); pending.removeAll(keepingCapacity: true) }
                 }
             }
             try Self.write(report.tileJSON, to: staging.appendingPathComponent("tiles.json"))
+            if gzip { try Self.write(Gzip.compress(report.tileJSON), to: staging.appendingPathComponent("tiles.json.gz")) }
+            for file in try ViewerFiles.all() { try Self.write(file.bytes, to: staging.appendingPathComponent(file.name)) }
             if let writer {
                 try writer.insert(pending)
                 try writer.finish(metadata: report.mbtilesMetadata)
@@ -104,6 +118,9 @@ struct TilesCommand: ParsableCommand {
             for warning in report.warnings { standardError.write(warning) }
             for tile in report.coarsened {
                 standardError.write("\(target.path)/\(tile.tile).json: \(tile.originalBytes) bytes over the cap of \(maxTileBytes): drawn from scale \(tile.scale) (\(tile.bytes) bytes)")
+            }
+            for tile in report.clustered {
+                standardError.write("\(target.path)/\(tile).json: too many projects to list under the cap of \(maxTileBytes) bytes: written as clusters")
             }
             for tile in report.oversized {
                 standardError.write("\(target.path)/\(tile.tile).json: \(tile.bytes) bytes, over the cap of \(maxTileBytes) bytes")
