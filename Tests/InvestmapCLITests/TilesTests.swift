@@ -32,6 +32,9 @@ final class TilesTests: XCTestCase {
                               ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
                                "--out", folder.appendingPathComponent("pyramid").path,
                                "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db],
+                              ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6",
+                               "--out", folder.appendingPathComponent("pyramid-pbf").path,
+                               "--mbtiles", folder.appendingPathComponent("pyramid-pbf.mbtiles").path, "--mbtiles-format", "pbf", "--db", db],
                               ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]] {
                 let result = try CLI.run(arguments, environment: environment)
                 guard result.status == 0 else { throw CLIFailure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)") }
@@ -295,6 +298,34 @@ final class TilesTests: XCTestCase {
         let bytes = try Self.sqlite(mbtiles, "SELECT length(tile_data) FROM tiles WHERE zoom_level = 5 AND tile_column = 28 AND tile_row = 19")
         let file = try Data(contentsOf: folder.appendingPathComponent("pyramid/5/28/12.json"))
         XCTAssertEqual(Int(bytes), file.count)
+    }
+
+    func testGDALOpensTheVectorTileMBTiles() throws {
+        let folder = try folder()
+        let mbtiles = folder.appendingPathComponent("pyramid-pbf.mbtiles").path
+        XCTAssertEqual(try Self.sqlite(mbtiles, "SELECT value FROM metadata WHERE name = 'format'"), "pbf")
+        XCTAssertEqual(Int(try Self.sqlite(mbtiles, "SELECT count(*) FROM tiles")),
+                       try tileFiles(folder.appendingPathComponent("pyramid")).count, "the same tiles as the folder")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Zoom 6: the layer municipalities, every project as a point.
+        process.arguments = ["ogrinfo", "-ro", "-so", "-oo", "ZOOM_LEVEL=6", mbtiles, "municipalities", "projects", "sites"]
+        let out = Pipe(), errors = Pipe()
+        process.standardOutput = out
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        XCTAssertTrue(text.contains("using driver `MBTiles' successful"), text)
+        for layer in ["municipalities", "projects", "sites"] { XCTAssertTrue(text.contains("Layer name: \(layer)"), text) }
+        let counts = text.components(separatedBy: "Feature Count: ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        XCTAssertEqual(counts.count, 3, text)
+        XCTAssertGreaterThan(counts.first ?? 0, 1_700, "municipal features of every z6 tile")
+        let statuses = try projectStatuses()
+        XCTAssertEqual(counts.dropFirst().first, statuses.values.filter { $0 != "withdrawn" }.count, "every project once")
+        for field in ["code: String", "name: String", "fill: String"] { XCTAssertTrue(text.contains(field), "\(field) in \(text)") }
     }
 
     func testSameInputGivesTheSameBytes() throws {

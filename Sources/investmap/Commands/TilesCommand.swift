@@ -16,15 +16,19 @@ struct TilesCommand: ParsableCommand {
         commandName: "tiles",
         abstract: "Write the web map's tile pyramid: DIR/{z}/{x}/{y}.json, DIR/tiles.json (TileJSON 3.0.0), optionally MBTiles.",
         discussion: """
-        Every Web Mercator tile of the zooms that holds a unit gets one JSON tile with the layer \
+        Every Web Mercator tile of the zooms that holds data gets one JSON tile with the layer \
         "prefectures" (zooms below 6) or "municipalities" (N03 units, zooms 6 and up): code, name, \
         metric value, class and fill (classified as the SVG maps: Fisher–Jenks, 5 classes, zero \
         apart, OrRd), the geometry of the simplified tile scale that fits the zoom (z4 … z10, from \
         `investmap simplify`) clipped to the tile plus a 64-unit buffer, integer coordinates in a \
-        4096 extent. The format is described in tiles.json. The pyramid is written into a folder \
-        beside DIR and swapped in when complete, so a failed run leaves a previous pyramid intact; \
-        the MBTiles file likewise. A tile over --max-tile-bytes is drawn again from coarser tile \
-        scales until it fits; every such tile, and any still over the cap, is reported on standard error.
+        4096 extent; the layer "projects" (grid clusters with count and summed amount below \
+        --points-from-zoom, single projects from it; withdrawn ones left out) and the layer "sites" \
+        (cluster sites, points or areas). The format is described in tiles.json; the viewer \
+        (index.html) is written beside it. The pyramid is written into a folder beside DIR and \
+        swapped in when complete, so a failed run leaves a previous pyramid intact; the MBTiles \
+        file likewise. A tile over --max-tile-bytes is drawn again from coarser tile scales (and \
+        its projects clustered) until it fits; every such tile, and any still over the cap, is \
+        reported on standard error.
         """
     )
 
@@ -45,6 +49,18 @@ struct TilesCommand: ParsableCommand {
 
     @Option(help: "Also write the pyramid as this MBTiles file.")
     var mbtiles: String?
+
+    /// What the MBTiles file holds.
+    enum MBTilesFormat: String, ExpressibleByArgument, CaseIterable {
+        /// The JSON tiles of the folder, byte for byte (format application/json): for `investmap serve`.
+        case json
+        /// The same layers as gzip-compressed Mapbox Vector Tiles (format pbf): for GDAL, QGIS,
+        /// MapLibre and tile servers.
+        case pbf
+    }
+
+    @Option(help: "The MBTiles tiles: json (the folder's JSON tiles, format application/json) or pbf (Mapbox Vector Tiles, gzip; GDAL and QGIS open these).")
+    var mbtilesFormat: MBTilesFormat = .json
 
     @Option(help: "The per-tile size cap in bytes: larger tiles are drawn from coarser scales, and reported.")
     var maxTileBytes: Int = 500_000
@@ -98,7 +114,8 @@ struct TilesCommand: ParsableCommand {
                 try Self.write(tile.json, to: folder.appendingPathComponent("\(tile.id.y).json"))
                 if gzip { try Self.write(Gzip.compress(tile.json), to: folder.appendingPathComponent("\(tile.id.y).json.gz")) }
                 if let writer {
-                    pending.append((tile.id.z, tile.id.x, tile.id.y, tile.json))
+                    let data = mbtilesFormat == .json ? tile.json : try Gzip.compress(VectorTileEncoder.encode(tile.layers))
+                    pending.append((tile.id.z, tile.id.x, tile.id.y, data))
                     if pending.count >= 1000 { try writer.insert(pending); pending.removeAll(keepingCapacity: true) }
                 }
             }
@@ -107,7 +124,13 @@ struct TilesCommand: ParsableCommand {
             for file in try ViewerFiles.all() { try Self.write(file.bytes, to: staging.appendingPathComponent(file.name)) }
             if let writer {
                 try writer.insert(pending)
-                try writer.finish(metadata: report.mbtilesMetadata)
+                var metadata = report.mbtilesMetadata
+                if mbtilesFormat == .pbf {
+                    metadata["format"] = "pbf"
+                    let title = metadata["description"]?.components(separatedBy: ". JSON tiles").first ?? ""
+                    metadata["description"] = "\(title). Mapbox Vector Tiles 2.1, gzip-compressed, extent \(TilePyramidOptions(minZoom: 0, maxZoom: 0).extent); the layers and their fields are in the json row's vector_layers."
+                }
+                try writer.finish(metadata: metadata)
             }
             try Self.swap(staging, into: target)
             if let mbtilesStaging, let mbtilesTarget {
