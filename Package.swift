@@ -11,7 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "Cartography", "Gzip", "WebViewer"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
         .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
         .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Ledger", "BoundaryStore"]),
+        // Distance queries and the bureaus' coverage-gap reports (geodesic, GRS80).
+        .target(name: "SpatialQueries", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics"]),
         .target(name: "Gzip", dependencies: [.product(name: "CompressNIO", package: "compress-nio")]),
         .target(name: "Cartography", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics", "Gzip"]),
         // The web viewer (index.html and its script) that `investmap tiles` writes beside the pyramid.
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "Cartography", "Gzip", "WebViewer",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,79 @@
+import GeoCore
+import GRDB
+
+/// A project as the spatial queries need it: what it is, where, and the units it joined.
+public struct ProjectPoint: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var plan: String
+    public var field: String?
+    public var status: String
+    public var amountJPY: Int64?
+    public var jobs: Int?
+    public var location: Coordinate
+    public var wardCode: String?
+    public var municipalityCode: String?
+    public var prefectureCode: String?
+    public var bureauID: String?
+}
+
+/// Which join column a query on projects selects by.
+public enum ProjectUnitColumn: String, Sendable {
+    case ward = "ward_code", municipality = "municipality_code", prefecture = "prefecture_code", bureau = "bureau_id"
+}
+
+extension BoundaryStore {
+    /// The projects of an edition that pass `filter` (withdrawn ones left out unless the filter
+    /// says otherwise), optionally only those joined to one unit, in id order.
+    /// - Throws: `StoreError.unknownEdition`, `StoreError.database`.
+    public func projectPoints(edition: String, filter: ProjectFilter = ProjectFilter(),
+                              unit: (column: ProjectUnitColumn, code: String)? = nil) throws -> [ProjectPoint] {
+        let path = self.path
+        return try read("read projects of \(edition)") { db in
+            _ = try Self.requireEdition(db, edition, path: path)
+            var conditions = ["edition = ?"]
+            var arguments: [any DatabaseValueConvertible] = [edition]
+            for (column, value) in [("plan", filter.plan), ("field", filter.field), ("status", filter.status)] {
+                if let value {
+                    conditions.append("\(column) = ?")
+                    arguments.append(value)
+                }
+            }
+            if filter.status == nil && !filter.includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+            if let unit {
+                conditions.append("\(unit.column.rawValue) = ?")
+                arguments.append(unit.code)
+            }
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, name, plan, field, status, amount_jpy, jobs, lon, lat, ward_code, municipality_code, prefecture_code, bureau_id
+                    FROM \(LedgerSchema.investmentsTable) WHERE \(conditions.joined(separator: " AND ")) ORDER BY id
+                    """,
+                arguments: StatementArguments(arguments))
+            var points: [ProjectPoint] = []
+            while let row = try cursor.next() {
+                points.append(ProjectPoint(id: row[0], name: row[1], plan: row[2], field: row[3], status: row[4], amountJPY: row[5], jobs: row[6],
+                                           location: Coordinate(x: row[7], y: row[8]), wardCode: row[9], municipalityCode: row[10],
+                                           prefectureCode: row[11], bureauID: row[12]))
+            }
+            return points
+        }
+    }
+}
+
+extension BoundaryStore {
+    /// The bounding box of every unit of `level`, by feature id, from the GeoPackage's R-tree
+    /// (no geometry read).
+    /// - Throws: `StoreError.database`.
+    public func unitBounds(_ level: UnitLevel) throws -> [Int64: BoundingBox] {
+        try read("read \(GeoPackageSchema.rtreeName(level.tableName))") { db in
+            var boxes: [Int64: BoundingBox] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, minx, miny, maxx, maxy FROM \(GeoPackageSchema.rtreeName(level.tableName))")
+            while let row = try rows.next() {
+                boxes[row[0]] = BoundingBox(minX: row[1], minY: row[2], maxX: row[3], maxY: row[4])
+            }
+            return boxes
+        }
+    }
+}

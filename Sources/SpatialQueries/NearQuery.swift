@@ -1,0 +1,80 @@
+import BoundaryStore
+import GeoCore
+import Ledger
+
+/// "What is within R km of this point": an edition's projects or cluster sites, loaded once and
+/// indexed, nearest first by geodesic distance on GRS80 (a site's area counts from its edge, 0
+/// inside). One `NearQuery` answers many points (the batch mode and the benchmark's 10,000).
+public final class NearQuery: @unchecked Sendable {
+    public let kind: NearbyFeature.Kind
+    let projects: [ProjectPoint]
+    let grid: PointGrid?
+    let sites: [(site: ClusterSite, ward: String?, nearest: GeodesicNearest?)]
+
+    /// - Parameters:
+    ///   - filter: which projects (plan, field, status; withdrawn left out by default); for
+    ///     sites, the plan and field (one of the site's fields) and status likewise.
+    public init(store: BoundaryStore, edition: String, kind: NearbyFeature.Kind, filter: ProjectFilter = ProjectFilter()) throws {
+        self.kind = kind
+        switch kind {
+        case .project:
+            projects = try store.projectPoints(edition: edition, filter: filter)
+            grid = PointGrid(points: projects.map(\.location))
+            sites = []
+        case .site:
+            projects = []
+            grid = nil
+            sites = try Self.sites(store: store, edition: edition, filter: filter).map { site, ward in
+                let area: GeodesicNearest? = switch site.geometry {
+                case .polygon, .multiPolygon: try GeodesicNearest(site.geometry)
+                default: nil
+                }
+                return (site, ward, area)
+            }
+        }
+    }
+
+    /// An edition's sites that pass `filter`, with the ward each joined.
+    static func sites(store: BoundaryStore, edition: String, filter: ProjectFilter) throws -> [(ClusterSite, String?)] {
+        try store.sites(edition: edition).filter { site, _ in
+            if let plan = filter.plan, site.plan != plan { return false }
+            if let field = filter.field, !site.fields.contains(field) { return false }
+            if let status = filter.status { return site.status.rawValue == status }
+            return filter.includeWithdrawn || site.status != .withdrawn
+        }.map { ($0.site, $0.join.wardCode) }
+    }
+
+    /// The features within `metres` of `centre`, nearest first (ties by id).
+    public func within(_ metres: Double, of centre: Coordinate) throws -> [NearbyFeature] {
+        switch kind {
+        case .project:
+            return grid!.within(metres, of: centre).map { hit in
+                let p = projects[hit.index]
+                return NearbyFeature(kind: .project, id: p.id, name: p.name, plan: p.plan, fields: p.field ?? "", status: p.status,
+                                     amountJPY: p.amountJPY, wardCode: p.wardCode, geometry: .point(p.location), metres: hit.metres)
+            }.sorted { ($0.metres, $0.id) < ($1.metres, $1.id) }
+        case .site:
+            var found: [NearbyFeature] = []
+            let probe = BoundingBox(minX: centre.x, minY: centre.y, maxX: centre.x, maxY: centre.y)
+            for (site, ward, area) in sites {
+                let d: Double
+                if let area {
+                    guard GeodesicNearest.lowerBoundMetres(area.bounds, probe) <= metres else { continue }
+                    d = try area.distance(to: centre)
+                } else if case .point(let c) = site.geometry {
+                    d = GeodesicDistance.metres(from: centre, to: c)
+                } else {
+                    continue
+                }
+                if d <= metres {
+                    found.append(NearbyFeature(kind: .site, id: site.id, name: site.name, plan: site.plan, fields: site.fields.joined(separator: ";"),
+                                               status: site.status.rawValue, amountJPY: nil, wardCode: ward, geometry: site.geometry, metres: d))
+                }
+            }
+            return found.sorted { ($0.metres, $0.id) < ($1.metres, $1.id) }
+        }
+    }
+
+    /// How many features the query holds.
+    public var count: Int { kind == .project ? projects.count : sites.count }
+}

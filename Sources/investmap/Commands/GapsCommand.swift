@@ -1,0 +1,126 @@
+import ArgumentParser
+import BoundaryStore
+import Cartography
+import Foundation
+import GeoCore
+import LedgerStatistics
+import SpatialQueries
+
+/// `investmap gaps`: the coverage-gap report of a regional bureau.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Units of a bureau with no matching project (or no cluster site within --km), largest population first.",
+        discussion: """
+        A unit is covered when a project matching --plan/--field/--status lies in it, or, with \
+        --km, when a matching cluster site (its plan, one of its fields) lies within that distance \
+        of the unit's polygon. Each uncovered unit comes with its population (2020 census), the \
+        nearest matching site and the nearest covered unit of the same level (0 km: a neighbour). \
+        The summary gives, per prefecture, the units, the uncovered units, their population and its \
+        share. Distances are geodesic on GRS80 between the full-resolution polygons.
+        """
+    )
+
+    enum Level: String, ExpressibleByArgument, CaseIterable { case ward, municipality }
+
+    @Option(help: "The bureau id (hokkaido, tohoku, kanto, chubu, kinki, chugoku, shikoku, kyushu, okinawa).") var bureau: String?
+    @Flag(help: "One report per bureau, written into --out DIR as gaps_<bureau>.<format>.") var allBureaus = false
+    @Option(help: "Only this prefecture (2-digit code) of the bureau.") var prefecture: String?
+    @Option(help: "Covered means a matching cluster site within this many km of the unit's polygon.") var km: Double?
+    @Option(help: "Leave out units with a smaller population.") var minPopulation: Double?
+    @Option(help: "ward (N03 units: wards of designated cities) or municipality.") var level: Level = .ward
+    @Option(help: "table, csv, json or geojson.") var format: QueryFormat = .table
+    @Flag(help: "Print the per-prefecture summary (CSV and table) instead of the units.") var summary = false
+    @Option(help: "The folder for --all-bureaus.") var out: String?
+    @OptionGroup var filterOptions: ProjectFilterOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (bureau == nil) == allBureaus else { throw ValidationError("give --bureau ID or --all-bureaus (one of them)") }
+        guard !allBureaus || out != nil else { throw ValidationError("--all-bureaus writes one file per bureau: give --out DIR") }
+        if let km {
+            do { try QueryError.checkKilometres(km) } catch let error as QueryError { throw ValidationError(error.description) }
+        }
+        if let minPopulation, !(minPopulation >= 0) { throw ValidationError("--min-population must be 0 or more, got \(minPopulation)") }
+    }
+
+    func run() throws {
+        let boundaryStore = try store.open(readOnly: true)
+        let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
+        let builder = try GapReportBuilder(store: boundaryStore, edition: edition.name, level: level == .ward ? .ward : .municipality)
+        let filter = try filterOptions.filter()
+        let bureaus = allBureaus ? builder.bureaus : [bureau!]
+        var outFolder: URL?
+        if let out {
+            let folder = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            outFolder = folder
+        }
+        for id in bureaus {
+            let report: GapReport
+            do {
+                report = try builder.report(GapReportOptions(bureau: id, prefecture: prefecture, filter: filter, siteKilometres: km,
+                                                             minimumPopulation: minPopulation, level: level == .ward ? .ward : .municipality))
+            } catch let error as QueryError {
+                throw CLIError(error.description)
+            }
+            let table = try self.table(report, edition: edition, builder: builder)
+            if let outFolder {
+                let file = outFolder.appendingPathComponent("gaps_\(id).\(format == .table ? "txt" : format.rawValue)")
+                try Data(table.render(format).utf8).write(to: file, options: .atomic)
+                print("\(report.bureauName): \(report.gaps.count) uncovered of \(report.summary.reduce(0) { $0 + $1.units }) units → \(file.path)")
+            } else {
+                table.print(format)
+                if format == .table && !summary { print(Self.summaryLine(report)) }
+            }
+        }
+    }
+
+    /// The report's rows (units, or the summary with --summary) and metadata.
+    func table(_ report: GapReport, edition: Edition, builder: GapReportBuilder) throws -> QueryTable {
+        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: query(report))
+        metadata["bureau"] = .object(["id": .string(report.bureauID), "name": .string(report.bureauName)])
+        metadata["summary"] = .array(report.summary.map { Self.summaryRow($0) }.map { .object($0) })
+        if summary {
+            return QueryTable(columns: ["prefecture_code", "prefecture", "units", "uncovered_units", "population", "uncovered_population", "uncovered_share"],
+                              rows: report.summary.map(Self.summaryRow), geometries: report.summary.map { _ in nil }, metadata: metadata)
+        }
+        let columns = ["rank", "prefecture_code", "prefecture", "code", "name", "population", "projects", "nearest_site_id", "nearest_site",
+                       "nearest_site_km", "nearest_covered_code", "nearest_covered", "nearest_covered_km"]
+        let rows: [[String: TileJSONValue]] = report.gaps.enumerated().map { index, gap in
+            ["rank": .integer(index + 1), "prefecture_code": .string(gap.prefectureCode), "prefecture": .string(gap.prefectureName),
+             "code": .string(gap.code), "name": .string(gap.name), "population": .numeric(gap.population), "projects": .integer(gap.projects),
+             "nearest_site_id": gap.nearestSite.map { .string($0.id) } ?? .null, "nearest_site": gap.nearestSite.map { .string($0.name) } ?? .null,
+             "nearest_site_km": QueryTable.kilometres(gap.nearestSite?.metres),
+             "nearest_covered_code": gap.nearestCovered.map { .string($0.code) } ?? .null,
+             "nearest_covered": gap.nearestCovered.map { .string($0.name) } ?? .null,
+             "nearest_covered_km": QueryTable.kilometres(gap.nearestCovered?.metres)]
+        }
+        let geometries: [Geometry?] = format == .geojson ? try report.gaps.map { try builder.geometry(code: $0.code) } : report.gaps.map { _ in nil }
+        return QueryTable(columns: columns, rows: rows, geometries: geometries, metadata: metadata)
+    }
+
+    func query(_ report: GapReport) -> String {
+        var parts = ["gaps --bureau \(report.bureauID) --level \(level.rawValue)"]
+        if let prefecture { parts.append("--prefecture \(prefecture)") }
+        if let plan = filterOptions.plan { parts.append("--plan \(plan)") }
+        if let field = filterOptions.field { parts.append("--field \(field)") }
+        if let status = filterOptions.status { parts.append("--status \(status)") }
+        if let km { parts.append("--km \(km)") }
+        if let minPopulation { parts.append("--min-population \(minPopulation)") }
+        return parts.joined(separator: " ")
+    }
+
+    static func summaryRow(_ line: PrefectureGapSummary) -> [String: TileJSONValue] {
+        ["prefecture_code": .string(line.code), "prefecture": .string(line.name), "units": .integer(line.units),
+         "uncovered_units": .integer(line.uncoveredUnits), "population": .numeric(line.population),
+         "uncovered_population": .numeric(line.uncoveredPopulation), "uncovered_share": .numeric((line.uncoveredShare * 10_000).rounded() / 10_000)]
+    }
+
+    static func summaryLine(_ report: GapReport) -> String {
+        let units = report.summary.reduce(0) { $0 + $1.units }, uncovered = report.summary.reduce(0) { $0 + $1.uncoveredUnits }
+        let population = report.summary.reduce(0) { $0 + $1.population }, gap = report.summary.reduce(0) { $0 + $1.uncoveredPopulation }
+        let share = population > 0 ? gap / population * 100 : 0
+        return "\(report.bureauName): \(uncovered) of \(units) units uncovered, population \(Int(gap)) of \(Int(population)) (\(String(format: "%.1f", share)) %)"
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import BoundaryStore
+import Cartography
+import Foundation
+import GeoCore
+import Reference
+import SpatialQueries
+
+/// `investmap near`: the projects or cluster sites within a distance of a point.
+struct NearCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "near",
+        abstract: "Projects or cluster sites within --km of a point, nearest first (geodesic, GRS80).",
+        discussion: """
+        Distances are geodesic on the GRS80 ellipsoid (Vincenty); a site given as an area counts \
+        from its edge (0 inside). With --queries FILE (CSV with lon and lat columns, optionally id) \
+        every row of the file is a query and the output has its query id and point first.
+        """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case projects, sites }
+
+    @Argument(help: "Longitude (degrees east).") var lon: Double?
+    @Argument(help: "Latitude (degrees north).") var lat: Double?
+
+    @Option(help: "The radius in kilometres (geodesic).") var km: Double
+    @Option(help: "projects or sites.") var kind: Kind = .projects
+    @Option(help: "A CSV of query points (columns lon, lat and optionally id) instead of LON LAT.") var queries: String?
+    @Option(help: "At most this many results per query (nearest first).") var limit: Int?
+    @Option(help: "table, csv, json or geojson.") var format: QueryFormat = .table
+    @OptionGroup var filterOptions: ProjectFilterOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (lon == nil) == (lat == nil) else { throw ValidationError("give both LON and LAT") }
+        guard (lon != nil) != (queries != nil) else { throw ValidationError("give LON LAT or --queries FILE (one of them)") }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be positive, got \(limit)") }
+        do { try QueryError.checkKilometres(km) } catch let error as QueryError { throw ValidationError(error.description) }
+        if let lon, let lat {
+            do { try QueryError.checkInJapan(lon: lon, lat: lat) } catch let error as QueryError { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() throws {
+        let points = try queryPoints()
+        let boundaryStore = try store.open(readOnly: true)
+        let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
+        let query = try NearQuery(store: boundaryStore, edition: edition.name, kind: kind == .projects ? .project : .site,
+                                  filter: filterOptions.filter())
+        var columns = ["kind", "id", "name", "plan", kind == .projects ? "field" : "fields", "status", "amount_jpy", "ward_code", "distance_km"]
+        if queries != nil { columns = ["query", "query_lon", "query_lat"] + columns }
+        var rows: [[String: TileJSONValue]] = []
+        var geometries: [Geometry?] = []
+        for point in points {
+            var found = try query.within(km * 1000, of: point.location)
+            if let limit { found = Array(found.prefix(limit)) }
+            for feature in found {
+                var row: [String: TileJSONValue] = [
+                    "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
+                    columns[queries == nil ? 4 : 7]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
+                    "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
+                    "ward_code": feature.wardCode.map(TileJSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
+                ]
+                if queries != nil {
+                    row["query"] = .string(point.id)
+                    row["query_lon"] = .numeric(point.location.x)
+                    row["query_lat"] = .numeric(point.location.y)
+                }
+                rows.append(row)
+                geometries.append(feature.geometry)
+            }
+        }
+        let description = queries.map { "near --queries \($0) --km \(km) --kind \(kind.rawValue)" }
+            ?? "near \(lon!) \(lat!) --km \(km) --kind \(kind.rawValue)"
+        QueryTable(columns: columns, rows: rows, geometries: geometries,
+                   metadata: QueryTable.metadata(edition: edition.name, note: edition.note, query: description)).print(format)
+        if queries != nil { standardError.write("\(points.count) queries, \(rows.count) results") }
+    }
+
+    /// The query points: LON LAT, or every row of --queries (each checked; a bad row names its line).
+    func queryPoints() throws -> [(id: String, location: Coordinate)] {
+        if let lon, let lat { return [("1", Coordinate(x: lon, y: lat))] }
+        let path = queries!
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path): no such file (--queries)") }
+        var points: [(id: String, location: Coordinate)] = []
+        var columns: CSVColumns?
+        var idColumn: Int?
+        try CSVReader.forEachRecord(inFile: URL(fileURLWithPath: path)) { line, fields in
+            guard let header = columns else {
+                columns = try CSVColumns(header: fields, required: ["lon", "lat"], sourceName: path)
+                idColumn = fields.firstIndex(of: "id")
+                return
+            }
+            let lonText = try header.value("lon", in: fields, line: line), latText = try header.value("lat", in: fields, line: line)
+            guard let x = Double(lonText), let y = Double(latText) else {
+                throw DataFileError(source: path, line: line, reason: "lon and lat must be numbers, got '\(lonText)', '\(latText)'")
+            }
+            do { try QueryError.checkInJapan(lon: x, lat: y) } catch let error as QueryError {
+                throw DataFileError(source: path, line: line, reason: error.description)
+            }
+            let id = idColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? String(points.count + 1)
+            points.append((id, Coordinate(x: x, y: y)))
+        }
+        guard !points.isEmpty else { throw CLIError("\(path): no query rows") }
+        return points
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import BoundaryStore
+import Cartography
+import GeoCore
+import SpatialQueries
+
+/// `investmap within`: the projects inside a unit, with their totals.
+struct WithinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "within",
+        abstract: "The projects inside a ward, municipality (designated cities included), prefecture or bureau, with totals.",
+        discussion: "A project is inside the unit it was joined to at import (points at sea: the nearest unit, flagged)."
+    )
+
+    @Argument(help: "A ward (N03) or municipality code (5 digits), a prefecture code (2 digits) or a bureau id.") var code: String
+    @Option(help: "table, csv, json or geojson.") var format: QueryFormat = .table
+    @OptionGroup var filterOptions: ProjectFilterOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let boundaryStore = try store.open(readOnly: true)
+        let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
+        let unit: ResolvedUnit
+        do { unit = try UnitResolver(store: boundaryStore).resolve(code) } catch let error as QueryError { throw CLIError(error.description) }
+        let projects = try boundaryStore.projectPoints(edition: edition.name, filter: filterOptions.filter(), unit: (unit.column, unit.code))
+        let columns = ["id", "name", "plan", "field", "status", "amount_jpy", "jobs", "ward_code"]
+        let rows: [[String: TileJSONValue]] = projects.map { p in
+            ["id": .string(p.id), "name": .string(p.name), "plan": .string(p.plan), "field": p.field.map(TileJSONValue.string) ?? .null,
+             "status": .string(p.status), "amount_jpy": p.amountJPY.map { .integer(Int($0)) } ?? .null,
+             "jobs": p.jobs.map(TileJSONValue.integer) ?? .null, "ward_code": p.wardCode.map(TileJSONValue.string) ?? .null]
+        }
+        let amount = projects.reduce(0.0) { $0 + Double($1.amountJPY ?? 0) }
+        let jobs = projects.reduce(0) { $0 + ($1.jobs ?? 0) }
+        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: "within \(code)")
+        metadata["unit"] = .object(["code": .string(unit.code), "name": .string(unit.name), "level": .string(unit.level.rawValue)])
+        metadata["totals"] = .object(["count": .integer(projects.count), "amount_jpy": .numeric(amount), "jobs": .integer(jobs)])
+        QueryTable(columns: columns, rows: rows, geometries: projects.map { .point($0.location) }, metadata: metadata).print(format)
+        if format == .table {
+            print("\(unit.name) (\(unit.level.rawValue) \(unit.code)): \(projects.count) projects, \(Amounts.text(amount)), \(jobs) jobs")
+        }
+    }
+}

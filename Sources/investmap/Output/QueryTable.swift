@@ -1,0 +1,101 @@
+import ArgumentParser
+import Cartography
+import Foundation
+import GeoCore
+import Reference
+
+/// `--format` of the query commands.
+enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, geojson
+}
+
+/// The rows a query command prints, in any `QueryFormat`: a terminal table, CSV (header, RFC
+/// 4180), JSON (`{"metadata":…,"rows":[…]}`, keys sorted, compact) or a GeoJSON FeatureCollection
+/// (a feature per row with its geometry, the metadata as foreign members). Every output carries
+/// the edition and the data credits (the table and CSV on standard error).
+struct QueryTable {
+    var columns: [String]
+    var rows: [[String: TileJSONValue]]
+    /// Per row, for GeoJSON (nil: a feature without geometry).
+    var geometries: [Geometry?]
+    var metadata: [String: TileJSONValue]
+
+    func render(_ format: QueryFormat) -> String {
+        switch format {
+        case .table:
+            let numeric = Set(columns.indices.filter { c in rows.contains { if case .integer = $0[columns[c]] ?? .null { true } else if case .number = $0[columns[c]] ?? .null { true } else { false } } })
+            return TextTable.render(header: columns, rows: rows.map { row in columns.map { Self.cell(row[$0] ?? .null) } }, rightAligned: numeric)
+        case .csv:
+            return CSVWriter.record(columns) + rows.map { row in CSVWriter.record(columns.map { Self.cell(row[$0] ?? .null) }) }.joined()
+        case .json:
+            return TileJSONValue.object(["metadata": .object(metadata), "rows": .array(rows.map { .object($0) })]).text + "\n"
+        case .geojson:
+            var out: [UInt8] = Array(#"{"type":"FeatureCollection","#.utf8)
+            for key in metadata.keys.sorted() {
+                TileJSONValue.string(key).write(to: &out)
+                out.append(UInt8(ascii: ":"))
+                metadata[key]!.write(to: &out)
+                out.append(UInt8(ascii: ","))
+            }
+            out += Array(#""features":["#.utf8)
+            for (index, row) in rows.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out += Array("\n".utf8)
+                TileJSONValue.object(["type": .string("Feature"), "properties": .object(row),
+                                      "geometry": geometries[index].map(Self.geoJSON) ?? .null]).write(to: &out)
+            }
+            out += Array("\n]}\n".utf8)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// A value as a table or CSV cell.
+    static func cell(_ value: TileJSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .string(let s): s
+        default: value.text
+        }
+    }
+
+    /// Kilometres with 3 decimals (metres), as a number.
+    static func kilometres(_ metres: Double?) -> TileJSONValue {
+        guard let metres else { return .null }
+        return .numeric((metres).rounded() / 1000)
+    }
+
+    /// RFC 7946 geometry, positions rounded to 6 decimals.
+    static func geoJSON(_ geometry: Geometry) -> TileJSONValue {
+        func position(_ c: Coordinate) -> TileJSONValue { .array([.numeric((c.x * 1e6).rounded() / 1e6), .numeric((c.y * 1e6).rounded() / 1e6)]) }
+        func ring(_ r: LinearRing) -> TileJSONValue { .array(r.coordinates.map(position)) }
+        func polygon(_ p: Polygon) -> TileJSONValue { .array(p.rings.map(ring)) }
+        switch geometry {
+        case .point(let c): return .object(["type": .string("Point"), "coordinates": position(c)])
+        case .multiPoint(let cs): return .object(["type": .string("MultiPoint"), "coordinates": .array(cs.map(position))])
+        case .lineString(let cs): return .object(["type": .string("LineString"), "coordinates": .array(cs.map(position))])
+        case .multiLineString(let ls): return .object(["type": .string("MultiLineString"), "coordinates": .array(ls.map { .array($0.map(position)) })])
+        case .polygon(let p): return .object(["type": .string("Polygon"), "coordinates": polygon(p)])
+        case .multiPolygon(let ps): return .object(["type": .string("MultiPolygon"), "coordinates": .array(ps.map(polygon))])
+        case .geometryCollection(let gs): return .object(["type": .string("GeometryCollection"), "geometries": .array(gs.map(geoJSON))])
+        }
+    }
+
+    /// The metadata every query output carries.
+    static func metadata(edition: String, note: String?, query: String) -> [String: TileJSONValue] {
+        var members: [String: TileJSONValue] = ["edition": .string(edition), "query": .string(query),
+                                                "attribution": .string(DataCredits.all.joined(separator: " / "))]
+        if let note { members["edition_note"] = .string(note) }
+        return members
+    }
+
+    /// Prints the table in `format` to standard output (and, for table and CSV, the edition and
+    /// credits to standard error).
+    func print(_ format: QueryFormat) {
+        Swift.print(render(format), terminator: format == .table ? "\n" : "")
+        if format == .table || format == .csv {
+            let edition = Self.cell(metadata["edition"] ?? .null)
+            let note = metadata["edition_note"].map { " (\(Self.cell($0)))" } ?? ""
+            standardError.write("edition \(edition)\(note); \(Self.cell(metadata["attribution"] ?? .null))")
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import GeoCore
+import XCTest
+
+/// The spatial queries and the gap report on a store made from the simplified national TopoJSON
+/// with a hand-made ledger for Shikoku: one project at a real town point of every municipality
+/// of 四国経済産業局 except the three prefectural capitals 高松市, 松山市 and 高知市 (known gaps),
+/// and one cluster site in 高松市.
+final class QueryTests: XCTestCase {
+    nonisolated(unsafe) static var folder: URL?
+    nonisolated(unsafe) static var setupError: Error?
+    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
+    static let knownGaps: Set<String> = ["37201", "38201", "39201"]
+    static let takamatsuSite = Coordinate(x: 134.0465, y: 34.3401)
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    override class func setUp() {
+        super.setUp()
+        do {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-queries-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let db = folder.appendingPathComponent("q.gpkg").path
+            // One town point per Shikoku municipality (the first in the file), the capitals left out.
+            // The decompressed town points (Scripts/test sets INVESTMAP_TOWN_POINTS).
+            let points = try String(contentsOf: CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS"), encoding: .utf8)
+            var ledger = "id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source\n"
+            var seen = Set<String>()
+            for line in points.split(whereSeparator: \.isNewline).dropFirst() {
+                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let code = f[0]
+                guard ["36", "37", "38", "39"].contains(String(code.prefix(2))), !knownGaps.contains(code), seen.insert(code).inserted else { continue }
+                ledger += "Q\(code),\(f[2]) 試験案件,C,,100000000,3,operating,2026-04-01,\(f[6]),\(f[5]),\(code),hand-made test row\n"
+            }
+            try ledger.write(to: folder.appendingPathComponent("ledger.csv"), atomically: true, encoding: .utf8)
+            try "id,name,plan,fields,status,lon,lat,wkt\nS1,高松 試験拠点,B,ai_semiconductors,operating,\(takamatsuSite.x),\(takamatsuSite.y),\n"
+                .write(to: folder.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
+            for arguments in [["import", "boundaries", try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson").path, "--db", db],
+                              ["edition", "create", "hand", "--note", "hand-made test ledger", "--db", db],
+                              ["import", "investments", folder.appendingPathComponent("ledger.csv").path, "--edition", "hand", "--db", db],
+                              ["import", "sites", folder.appendingPathComponent("sites.csv").path, "--edition", "hand", "--db", db]] {
+                let result = try CLI.run(arguments, environment: environment)
+                guard result.status == 0 else { throw Failure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)") }
+            }
+            self.folder = folder
+        } catch {
+            setupError = error
+        }
+    }
+
+    override class func tearDown() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+        super.tearDown()
+    }
+
+    private var db: String { get throws {
+        if let error = Self.setupError { throw error }
+        return try XCTUnwrap(Self.folder).appendingPathComponent("q.gpkg").path
+    } }
+
+    private func run(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments + ["--db", db], environment: Self.environment)
+    }
+
+    private func json(_ result: CLI.Result) throws -> [String: Any] {
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+    }
+
+    /// CSV rows as dictionaries (no quoted commas in these outputs).
+    private func csv(_ text: String) -> [[String: String]] {
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = lines.first else { return [] }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    func testGapReportListsExactlyTheUnitsWithoutProjects() throws {
+        let units = csv(try run(["units", "--level", "municipality", "--format", "csv"]).stdout).filter { $0["bureau"] == "shikoku" }
+        let projects = csv(try run(["projects", "--edition", "hand", "--format", "csv"]).stdout)
+        let covered = Set(projects.compactMap { $0["municipality_code"] })
+        let expected = Set(units.compactMap { $0["code"] }).subtracting(covered)
+        XCTAssertTrue(Self.knownGaps.isSubset(of: expected), "the capitals have no project")
+        let report = try json(run(["gaps", "--bureau", "shikoku", "--level", "municipality", "--edition", "hand", "--format", "json"]))
+        let rows = try XCTUnwrap(report["rows"] as? [[String: Any]])
+        XCTAssertEqual(Set(rows.compactMap { $0["code"] as? String }), expected)
+        let populations = rows.compactMap { ($0["population"] as? NSNumber)?.doubleValue }
+        XCTAssertEqual(populations, populations.sorted(by: >), "largest population first")
+        XCTAssertEqual(rows.first?["code"] as? String, "38201", "松山市 is the most populous gap")
+        for row in rows {
+            XCTAssertEqual(row["nearest_covered_km"] as? NSNumber, 0, "\(row["name"] ?? ""): a neighbour has a project")
+            XCTAssertNotNil(row["nearest_site_km"] as? NSNumber)
+        }
+        let takamatsu = try XCTUnwrap(rows.first { $0["code"] as? String == "37201" })
+        XCTAssertEqual((takamatsu["nearest_site_km"] as? NSNumber)?.doubleValue, 0, "the site lies in 高松市")
+        let metadata = try XCTUnwrap(report["metadata"] as? [String: Any])
+        XCTAssertEqual(metadata["edition"] as? String, "hand")
+        XCTAssertTrue((metadata["attribution"] as? String)?.contains("国土数値情報") == true)
+        let summary = try XCTUnwrap(metadata["summary"] as? [[String: Any]])
+        XCTAssertEqual(summary.compactMap { $0["prefecture_code"] as? String }, ["36", "37", "38", "39"])
+        XCTAssertEqual(summary.reduce(0) { $0 + ($1["units"] as? Int ?? 0) }, units.count)
+        XCTAssertEqual(summary.reduce(0) { $0 + ($1["uncovered_units"] as? Int ?? 0) }, expected.count)
+    }
+
+    func testGapReportBySiteDistance() throws {
+        let report = try json(run(["gaps", "--bureau", "shikoku", "--level", "municipality", "--km", "30", "--edition", "hand", "--format", "json"]))
+        let rows = try XCTUnwrap(report["rows"] as? [[String: Any]])
+        let gaps = Set(rows.compactMap { $0["code"] as? String })
+        XCTAssertFalse(gaps.contains("37201"), "高松市 holds the site")
+        XCTAssertTrue(gaps.contains("39201"), "高知市 is farther than 30 km")
+        for row in rows { XCTAssertGreaterThan((row["nearest_site_km"] as? NSNumber)?.doubleValue ?? 0, 30, "\(row["name"] ?? "")") }
+        let near = try json(run(["gaps", "--bureau", "shikoku", "--level", "municipality", "--km", "300", "--edition", "hand", "--format", "json"]))
+        XCTAssertEqual((near["rows"] as? [Any])?.count, 0, "every Shikoku municipality lies within 300 km of 高松")
+    }
+
+    func testNearFindsWhatMeasuringEveryProjectFinds() throws {
+        let centre = Coordinate(x: 133.5311, y: 33.5597)  // 高知市
+        let projects = csv(try run(["projects", "--edition", "hand", "--format", "csv"]).stdout)
+        let expected = projects.compactMap { row -> (String, Double)? in
+            guard let id = row["id"], let lon = Double(row["lon"] ?? ""), let lat = Double(row["lat"] ?? "") else { return nil }
+            let d = GeodesicDistance.metres(from: centre, to: Coordinate(x: lon, y: lat))
+            return d <= 40_000 ? (id, d) : nil
+        }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        XCTAssertGreaterThan(expected.count, 3)
+        let result = try json(run(["near", "133.5311", "33.5597", "--km", "40", "--edition", "hand", "--format", "json"]))
+        let rows = try XCTUnwrap(result["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.compactMap { $0["id"] as? String }, expected.map(\.0))
+        for (row, (_, metres)) in zip(rows, expected) {
+            XCTAssertEqual(try XCTUnwrap((row["distance_km"] as? NSNumber)?.doubleValue), metres / 1000, accuracy: 0.0006)
+        }
+        let geojson = try json(run(["near", "133.5311", "33.5597", "--km", "40", "--edition", "hand", "--format", "geojson"]))
+        XCTAssertEqual(geojson["type"] as? String, "FeatureCollection")
+        XCTAssertEqual((geojson["features"] as? [Any])?.count, expected.count)
+        let sites = try json(run(["near", "134.0", "34.3", "--km", "10", "--kind", "sites", "--edition", "hand", "--format", "json"]))
+        XCTAssertEqual((sites["rows"] as? [[String: Any]])?.first?["id"] as? String, "S1")
+    }
+
+    func testWithinAndNearestSite() throws {
+        let within = try json(run(["within", "37", "--edition", "hand", "--format", "json"]))
+        let totals = try XCTUnwrap((within["metadata"] as? [String: Any])?["totals"] as? [String: Any])
+        let rows = try XCTUnwrap(within["rows"] as? [[String: Any]])
+        XCTAssertEqual(totals["count"] as? Int, rows.count)
+        XCTAssertEqual((totals["amount_jpy"] as? NSNumber)?.doubleValue, Double(rows.count) * 100_000_000)
+        XCTAssertTrue(rows.allSatisfy { ($0["ward_code"] as? String)?.hasPrefix("37") == true }, "only 香川県's projects")
+        let nearest = try json(run(["nearest-site", "39201", "--edition", "hand", "--format", "json"]))
+        let answers = try XCTUnwrap(nearest["rows"] as? [[String: Any]])
+        XCTAssertEqual(answers.compactMap { $0["plan"] as? String }, ["B", "any"])
+        let km = try XCTUnwrap((answers[0]["distance_km"] as? NSNumber)?.doubleValue)
+        XCTAssertLessThan(km, GeodesicDistance.metres(from: Coordinate(x: 133.5311, y: 33.5597), to: Self.takamatsuSite) / 1000,
+                          "from the polygon's edge, nearer than from the city centre")
+        XCTAssertGreaterThan(km, 50)
+    }
+
+    func testBadInputFailsWithSuggestions() throws {
+        for (arguments, expected) in [(["gaps", "--bureau", "shikokuu"], "closest: shikoku"),
+                                      (["gaps", "--bureau", "shikoku", "--prefecture", "13"], "no prefecture '13'"),
+                                      (["gaps", "--bureau", "shikoku", "--km", "5000"], "Japan's extent"),
+                                      (["within", "99999"], "no unit with code '99999'"),
+                                      (["near", "0", "0", "--km", "5"], "outside Japan"),
+                                      (["near", "133.5", "33.5", "--km", "0"], "positive"),
+                                      (["gaps", "--bureau", "shikoku", "--edition", "nope"], "nope")] {
+            let result = try run(arguments + (arguments.contains("--edition") ? [] : ["--edition", "hand"]))
+            XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+        }
+    }
+}
