@@ -48,13 +48,24 @@ final class TileClippingTests: XCTestCase {
         }
     }
 
-    func testHoleOutsideTheBufferedTileIsDroppedAndSliverRingsVanish() {
+    func testHoleOutsideTheBufferedTileIsDroppedAndNeedlesStayOneUnitWide() {
         let polygon = TileGeometryEncoder.ProjectedPolygon(rings: [square(3000, 100, 5000, 900), square(4500, 300, 4700, 500)])
         let parts = encoder.encode(polygon, in: TileID(z: 1, x: 0, y: 0))
         XCTAssertEqual(parts.count, 1)
         XCTAssertEqual(parts[0].count, 1, "the hole lies beyond x = 4160")
+        // A breakwater 0.2 units wide and 890 long: kept one unit wide along its length.
         let thin = TileGeometryEncoder.ProjectedPolygon(rings: [square(10, 10, 10.2, 900)])
-        XCTAssertTrue(encoder.encode(thin, in: TileID(z: 0, x: 0, y: 0)).isEmpty, "no area left after rounding")
+        let needle = encoder.encode(thin, in: TileID(z: 0, x: 0, y: 0))
+        XCTAssertFalse(needle.isEmpty, "thin land stays")
+        let area = needle.flatMap { $0 }.reduce(0) { $0 + TileGeometryEncoder.doubledArea($1) }
+        XCTAssertGreaterThanOrEqual(area, 2 * 890, "one unit wide along its length")
+        for ring in needle.flatMap({ $0 }) {
+            XCTAssertEqual(ring.first, ring.last)
+            XCTAssertTrue(ring.allSatisfy { (9...11).contains($0[0]) && (10...900).contains($0[1]) }, "\(ring)")
+        }
+        // A speck under a quarter of a pixel (4 units at 4096 a tile) goes.
+        let speck = TileGeometryEncoder.ProjectedPolygon(rings: [square(10, 10, 10.2, 12)])
+        XCTAssertTrue(encoder.encode(speck, in: TileID(z: 0, x: 0, y: 0)).isEmpty, "no area left after rounding")
     }
 
     func testNeighboursSharingABorderGetTheSameCutPoint() {

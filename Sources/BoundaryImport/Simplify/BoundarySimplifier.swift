@@ -76,7 +76,8 @@ public struct BoundarySimplifier: Sendable {
 
         // Every scale in one pass: each coarser scale keeps a subset of the finer one's points.
         let results = ArcSimplifier.simplify(arcCoordinates, minimumInteriorPoints: minimumInterior, freeRings: arcs.freeRings,
-                                             method: method, tolerancesMetres: scales.map(\.toleranceMetres))
+                                             method: method, tolerancesMetres: scales.map(\.toleranceMetres),
+                                             displacementLimitsAtEquator: scales.map(\.displacementLimitAtEquator))
         lap("simplify arcs")
         let rollUp = RollUp(reference: reference, census: census, edition: edition)
         var outcomes: [Outcome] = []

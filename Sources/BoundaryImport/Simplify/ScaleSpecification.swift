@@ -6,10 +6,22 @@ import Foundation
 public struct ScaleSpecification: Sendable, Equatable {
     public var name: String
     public var toleranceMetres: Double
+    /// For a tile zoom's scale: no source point may end farther than this from the simplified
+    /// boundaries (metres at the equator, times the cosine of the latitude: a fraction of a Web
+    /// Mercator pixel wherever it is), so a tile rasterised at 256 pixels misses no land pixel by
+    /// more than a pixel.
+    public var displacementLimitAtEquator: Double?
 
-    public init(name: String, toleranceMetres: Double) {
+    public init(name: String, toleranceMetres: Double, displacementLimitAtEquator: Double? = nil) {
         self.name = name
         self.toleranceMetres = toleranceMetres
+        self.displacementLimitAtEquator = displacementLimitAtEquator
+    }
+
+    /// 0.6 of a 256-pixel Web Mercator tile pixel at zoom `zoom` at the equator (scaled by the
+    /// cosine of the latitude where it is applied).
+    static func tileDisplacementLimit(zoom: Int) -> Double {
+        0.6 * 156_543.033_928 / Double(1 << zoom)
     }
 
     /// Half a 256-pixel Web Mercator tile pixel at 35°N, the middle of Japan.
@@ -18,12 +30,14 @@ public struct ScaleSpecification: Sendable, Equatable {
     }
 
     /// The named scales: national (about 1:10,000,000), bureau block and prefecture maps, and
-    /// one per tile zoom 4–10 (half a pixel at that zoom).
+    /// one per tile zoom 4–10 (half a pixel at that zoom, drifting at most 0.6 of a pixel).
     public static let named: [ScaleSpecification] = [
         ScaleSpecification(name: "national", toleranceMetres: 1_000),
         ScaleSpecification(name: "bureau", toleranceMetres: 300),
         ScaleSpecification(name: "prefecture", toleranceMetres: 100),
-    ] + (4...10).map { ScaleSpecification(name: "z\($0)", toleranceMetres: tileTolerance(zoom: $0)) }
+    ] + (4...10).map {
+        ScaleSpecification(name: "z\($0)", toleranceMetres: tileTolerance(zoom: $0), displacementLimitAtEquator: tileDisplacementLimit(zoom: $0))
+    }
 
     /// The default set `investmap simplify` builds.
     public static var defaults: [ScaleSpecification] { named }

@@ -67,15 +67,16 @@ public struct TileGeometryEncoder: Sendable {
         let clipper = TileRingClipper(minimum: Double(-buffer), maximum: Double(extent + buffer))
         let locals = polygon.rings.map { ring in ring.map { Coordinate(x: $0.x - originX, y: $0.y - originY) } }
         guard coversArea(of: locals) else { return [] }
-        var rings: [[[Int]]] = []
-        for (index, local) in locals.enumerated() {
-            guard let encoded = Self.integerRing(clipper.clip(local), exterior: index == 0) else {
-                if index == 0 { return [] }
-                continue
-            }
-            rings.append(encoded)
+        let exterior = clipper.clip(locals[0])
+        guard let encoded = Self.integerRing(exterior, exterior: true) else {
+            // Land thinner than a unit: kept one unit wide along its path when a quarter pixel long.
+            return Self.ribbon(exterior, minimumLength: extent / 1024).map { [$0] }
         }
-        return rings.isEmpty ? [] : [rings]
+        var rings = [encoded]
+        for local in locals.dropFirst() {
+            if let hole = Self.integerRing(clipper.clip(local), exterior: false) { rings.append(hole) }
+        }
+        return [rings]
     }
 
     /// Whether a polygon (rings in tile-local coordinates, exterior first) covers some area of
@@ -111,6 +112,17 @@ public struct TileGeometryEncoder: Sendable {
     /// An open ring rounded to integers, without repeated points, closed and wound as the tile
     /// format says; nil when it encloses no area.
     static func integerRing(_ points: [Coordinate], exterior: Bool) -> [[Int]]? {
+        var ring = rounded(points)
+        guard ring.count >= 3 else { return nil }
+        let area = doubledArea(ring)
+        guard area != 0 else { return nil }
+        if (area > 0) != exterior { ring.reverse() }
+        ring.append(ring[0])
+        return ring
+    }
+
+    /// The points rounded to integers, repeats and the closing point dropped.
+    static func rounded(_ points: [Coordinate]) -> [[Int]] {
         var ring: [[Int]] = []
         ring.reserveCapacity(points.count + 1)
         for point in points {
@@ -118,12 +130,33 @@ public struct TileGeometryEncoder: Sendable {
             if ring.last != p { ring.append(p) }
         }
         while ring.count > 1 && ring.first == ring.last { ring.removeLast() }
-        guard ring.count >= 3 else { return nil }
-        let area = doubledArea(ring)
-        guard area != 0 else { return nil }
-        if (area > 0) != exterior { ring.reverse() }
-        ring.append(ring[0])
         return ring
+    }
+
+    /// An exterior that encloses land before rounding but none after (a breakwater, a spit, a
+    /// needle narrower than a unit), as closed quadrilaterals one unit wide along each distinct
+    /// segment of its rounded path, clockwise on screen, so that such land stays within a pixel
+    /// of where it is (tippecanoe likewise keeps tiny polygons rather than dropping them). Empty
+    /// for a ring along the tile's edge (no area before rounding either) and for paths shorter
+    /// than `minimumLength` units (specks under a pixel go, as in every tiler).
+    static func ribbon(_ points: [Coordinate], minimumLength: Int) -> [[[Int]]] {
+        guard abs(doubledArea(points)) > 1e-6 else { return [] }
+        let path = rounded(points)
+        guard path.count >= 2 else { return [] }
+        var seen = Set<[Int]>()
+        var quads: [[[Int]]] = []
+        var length = 0.0
+        for i in path.indices {
+            let a = path[i], b = path[(i + 1) % path.count]
+            guard a != b, seen.insert(a.lexicographicallyPrecedes(b) ? a + b : b + a).inserted else { continue }
+            length += (Double((b[0] - a[0]) * (b[0] - a[0]) + (b[1] - a[1]) * (b[1] - a[1]))).squareRoot()
+            let offset = abs(b[0] - a[0]) >= abs(b[1] - a[1]) ? [0, 1] : [1, 0]
+            var quad = [a, b, [b[0] + offset[0], b[1] + offset[1]], [a[0] + offset[0], a[1] + offset[1]]]
+            if doubledArea(quad) < 0 { quad.reverse() }
+            quad.append(quad[0])
+            quads.append(quad)
+        }
+        return length >= Double(minimumLength) ? quads : []
     }
 
     /// Twice the shoelace area of an open integer ring (positive: clockwise on a y-down screen).

@@ -23,6 +23,10 @@ final class ArcNetwork {
     /// Kept neighbours, −1 at an open end.
     let previous: UnsafeMutableBufferPointer<Int32>
     let next: UnsafeMutableBufferPointer<Int32>
+    /// Per kept vertex, a bound (metres) on how far the source points its segment to the next
+    /// kept vertex replaced lie from that segment: 0 for a source segment, grown by each removal
+    /// (see `VisvalingamWhyatt`). Read only when a displacement limit is set.
+    let segmentError: UnsafeMutableBufferPointer<Double>
 
     /// `isIndexed[a]` false leaves arc a out of the grid: it neither blocks nor is simplified.
     init(arcs: [[Coordinate]], isFreeRing: [Bool], isIndexed: [Bool], scale: LocalMetricScale, cellMetres: Double) {
@@ -42,6 +46,8 @@ final class ArcNetwork {
         let total = first[arcs.count]
         previous = .allocate(capacity: max(total, 1))
         next = .allocate(capacity: max(total, 1))
+        segmentError = .allocate(capacity: max(total, 1))
+        segmentError.initialize(repeating: 0)
         for (a, arc) in arcs.enumerated() {
             let base = first[a], n = arc.count
             for i in 0..<n {
@@ -75,6 +81,7 @@ final class ArcNetwork {
     deinit {
         previous.deallocate()
         next.deallocate()
+        segmentError.deallocate()
     }
 
     /// The coordinate of any vertex id (a binary search for its arc: only the rare checks at

@@ -109,7 +109,7 @@ final class ArcSimplification {
 
     /// Visvalingam–Whyatt passes over `pending` (input order) until one removes nothing or
     /// `maximumPasses` ran; returns the arcs that still had refusals in the last pass.
-    private func visvalingamPasses(_ pending: [Int], heap: IndexedMinHeap, areaTolerance: Double) -> [Int] {
+    private func visvalingamPasses(_ pending: [Int], heap: IndexedMinHeap, areaTolerance: Double, limit: Double?) -> [Int] {
         var pending = pending
         var refusedLast: [Int] = []
         var pass = 0
@@ -118,7 +118,8 @@ final class ArcSimplification {
             var refusedIn: [Int] = []
             for a in pending {
                 let keep = network.isFreeRing[a] ? interior[a] + 1 : interior[a]
-                let outcome = VisvalingamWhyatt.simplify(arc: a, in: network, heap: heap, areaTolerance: areaTolerance, keep: keep)
+                let outcome = VisvalingamWhyatt.simplify(arc: a, in: network, heap: heap, areaTolerance: areaTolerance,
+                                                         displacementLimitAtEquator: limit, keep: keep)
                 removed += outcome.removed
                 if outcome.refused > 0 { refusedIn.append(a) }
             }
@@ -129,8 +130,11 @@ final class ArcSimplification {
         return refusedLast
     }
 
-    /// Simplifies every arc further, to `tolerance` (metres, at least the previous one).
-    func advance(to tolerance: Double) {
+    /// Simplifies every arc further, to `tolerance` (metres, at least the previous one); with a
+    /// displacement limit (Visvalingam–Whyatt; metres at the equator, scaled by the cosine of the
+    /// latitude), no source point ends farther than it from the simplified arcs. Limits must not
+    /// decrease from one call to the next either (and a run without one cannot take one later).
+    func advance(to tolerance: Double, displacementLimitAtEquator limit: Double? = nil) {
         precondition(tolerance >= lastTolerance, "tolerances must not decrease")
         lastTolerance = tolerance
         switch method {
@@ -151,9 +155,9 @@ final class ArcSimplification {
                 let simplification = run.value
                 results.value[side] = simplification.visvalingamPasses(
                     side == 0 ? simplification.westArcs : simplification.eastArcs,
-                    heap: side == 0 ? simplification.heap : simplification.eastHeap, areaTolerance: areaTolerance)
+                    heap: side == 0 ? simplification.heap : simplification.eastHeap, areaTolerance: areaTolerance, limit: limit)
             }
-            _ = visvalingamPasses((crossingArcs + sides[0] + sides[1]).sorted(), heap: heap, areaTolerance: areaTolerance)
+            _ = visvalingamPasses((crossingArcs + sides[0] + sides[1]).sorted(), heap: heap, areaTolerance: areaTolerance, limit: limit)
         case .douglasPeucker:
             // Douglas–Peucker's guarantee (every removed point within the tolerance of the chord
             // that replaced it) holds for one run from the source points only.

@@ -66,27 +66,44 @@ public struct ArcSimplifier: Sendable {
     /// tolerance, holds only from the source).
     ///
     /// - Parameters: as `simplify(_:minimumInteriorPoints:freeRings:)`; `tolerancesMetres`
-    ///   positive and finite (precondition).
+    ///   positive and finite (precondition); `displacementLimitsAtEquator`, per tolerance, nil or
+    ///   the farthest (metres at the equator, times the cosine of the latitude: a Web Mercator
+    ///   pixel's size) any source point may end from the simplified arcs (Visvalingam–Whyatt only;
+    ///   Douglas–Peucker is bounded by its tolerance already).
     public static func simplify(_ arcs: [[Coordinate]], minimumInteriorPoints: [Int], freeRings: [Bool]? = nil,
-                                method: SimplificationMethod, tolerancesMetres: [Double]) -> [SimplifiedArcs] {
+                                method: SimplificationMethod, tolerancesMetres: [Double],
+                                displacementLimitsAtEquator: [Double?]? = nil) -> [SimplifiedArcs] {
         precondition(tolerancesMetres.allSatisfy { $0 > 0 && $0.isFinite }, "tolerances must be positive numbers of metres")
+        let limits = displacementLimitsAtEquator ?? tolerancesMetres.map { _ in nil }
+        precondition(limits.count == tolerancesMetres.count, "one displacement limit (or nil) per tolerance")
         guard let smallest = tolerancesMetres.min() else { return [] }
         switch method {
         case .visvalingam:
-            let run = ArcSimplification(arcs, minimumInteriorPoints: minimumInteriorPoints, freeRings: freeRings,
-                                        method: method, smallestTolerance: smallest)
+            // Levels with a displacement limit nest among themselves, those without among
+            // themselves: two runs, since a level without a limit may drift past a coarser
+            // level's limit, which would then inherit the drift.
             var results = [SimplifiedArcs?](repeating: nil, count: tolerancesMetres.count)
-            var last: (tolerance: Double, result: SimplifiedArcs)?
-            for i in tolerancesMetres.indices.sorted(by: { (tolerancesMetres[$0], $0) < (tolerancesMetres[$1], $1) }) {
-                let tolerance = tolerancesMetres[i]
-                if let last, last.tolerance == tolerance {
-                    results[i] = last.result
-                    continue
+            for limited in [false, true] {
+                let chosen = tolerancesMetres.indices.filter { (limits[$0] != nil) == limited }
+                guard !chosen.isEmpty else { continue }
+                let run = ArcSimplification(arcs, minimumInteriorPoints: minimumInteriorPoints, freeRings: freeRings,
+                                            method: method, smallestTolerance: chosen.map { tolerancesMetres[$0] }.min() ?? smallest)
+                var last: (tolerance: Double, limit: Double?, result: SimplifiedArcs)?
+                var largestLimit = 0.0
+                for i in chosen.sorted(by: { (tolerancesMetres[$0], limits[$0] ?? 0, $0) < (tolerancesMetres[$1], limits[$1] ?? 0, $1) }) {
+                    let tolerance = tolerancesMetres[i]
+                    if let last, last.tolerance == tolerance, last.limit == limits[i] {
+                        results[i] = last.result
+                        continue
+                    }
+                    // A limit never shrinks along the run (a finer level's removals stand).
+                    let limit = limits[i].map { max($0, largestLimit) }
+                    largestLimit = limit ?? largestLimit
+                    run.advance(to: tolerance, displacementLimitAtEquator: limit)
+                    let result = run.result()
+                    results[i] = result
+                    last = (tolerance, limits[i], result)
                 }
-                run.advance(to: tolerance)
-                let result = run.result()
-                results[i] = result
-                last = (tolerance, result)
             }
             return results.map { $0! }
         case .douglasPeucker:
