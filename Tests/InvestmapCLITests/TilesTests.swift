@@ -103,6 +103,16 @@ final class TilesTests: XCTestCase {
             default: XCTAssertEqual(Set(fields.keys), ["code", "name", "value", "class", "fill"])
             }
         }
+        // The TileJSON 3.0.0 schema's types: strings, integer zooms 0–30, number arrays.
+        for key in ["name", "description", "attribution", "scheme", "legend", "version"] {
+            XCTAssertNotNil(document[key] as? String, "\(key) is a string")
+        }
+        for key in ["minzoom", "maxzoom"] { XCTAssertTrue((0...30).contains(try XCTUnwrap(document[key] as? Int)), key) }
+        for layer in layers {
+            XCTAssertNotNil(layer["id"] as? String)
+            XCTAssertNotNil(layer["fields"] as? [String: String], "fields map names to strings")
+            for key in ["minzoom", "maxzoom"] { XCTAssertNotNil(layer[key] as? Int, key) }
+        }
         let legend = try XCTUnwrap(document["investmap_legend"] as? [String: [String: Any]])
         for name in ["municipalities", "prefectures"] {
             let classes = try XCTUnwrap(legend[name]?["classes"] as? [[String: Any]])
@@ -326,6 +336,18 @@ final class TilesTests: XCTestCase {
         let statuses = try projectStatuses()
         XCTAssertEqual(counts.dropFirst().first, statuses.values.filter { $0 != "withdrawn" }.count, "every project once")
         for field in ["code: String", "name: String", "fill: String"] { XCTAssertTrue(text.contains(field), "\(field) in \(text)") }
+    }
+
+    func testBaseURLMakesTheTileURLsAbsolute() throws {
+        let out = try CLI.temporaryFolder(self).appendingPathComponent("served")
+        let result = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "4", "--base-url", "https://example.org/maps/tiles",
+                                  "--out", out.path, "--db", db], environment: Self.environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try json(out.appendingPathComponent("tiles.json"))["tiles"] as? [String], ["https://example.org/maps/tiles/{z}/{x}/{y}.json"])
+        let bad = try CLI.run(["tiles", "--minzoom", "4", "--maxzoom", "4", "--base-url", "tiles/", "--out", out.path, "--db", db],
+                              environment: Self.environment)
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("absolute http(s) address"), bad.stderr)
     }
 
     func testSameInputGivesTheSameBytes() throws {

@@ -354,7 +354,7 @@ public struct TilePyramidBuilder: Sendable {
             "investmap_edition": .string(edition),
             "scheme": .string("xyz"),
             "format": .string("json"),
-            "tiles": .array([.string("{z}/{x}/{y}.json")]),
+            "tiles": .array([.string((options.baseURL ?? "") + "{z}/{x}/{y}.json")]),
             "minzoom": .integer(options.minZoom),
             "maxzoom": .integer(options.maxZoom),
             "bounds": .array([.numeric(west), .numeric(south), .numeric(east), .numeric(north)]),

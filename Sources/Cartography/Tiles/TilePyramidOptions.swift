@@ -18,6 +18,10 @@ public struct TilePyramidOptions: Sendable, Equatable {
     /// Tiles larger than this many bytes are drawn again from coarser tile scales until they
     /// fit (or the coarsest is reached); those still larger are reported.
     public var maxTileBytes: Int
+    /// Where the pyramid will be served, ending in "/" (TileJSON wants absolute tile URLs:
+    /// "https://example.org/tiles/{z}/{x}/{y}.json"); nil writes the template relative to
+    /// tiles.json, for a folder whose address is not known yet (the viewer resolves it).
+    public var baseURL: String?
     /// From this zoom on the "projects" layer lists projects one by one; below it, clusters.
     public var projectPointsFromZoom: Int
     /// Tile units per side of a project cluster's cell (256 of 4096: 16 cells across a tile).
@@ -26,7 +30,7 @@ public struct TilePyramidOptions: Sendable, Equatable {
     public init(minZoom: Int, maxZoom: Int, metric: StatisticsMetric = .amount,
                 classification: MapSpec.ClassificationOptions = MapSpec.ClassificationOptions(),
                 palette: String = "OrRd", municipalitiesFromZoom: Int = 6, extent: Int = 4096, buffer: Int = 64,
-                maxTileBytes: Int = 500_000, projectPointsFromZoom: Int = 9, clusterCell: Int = 256) {
+                maxTileBytes: Int = 500_000, projectPointsFromZoom: Int = 9, clusterCell: Int = 256, baseURL: String? = nil) {
         self.minZoom = minZoom
         self.maxZoom = maxZoom
         self.metric = metric
@@ -38,5 +42,6 @@ public struct TilePyramidOptions: Sendable, Equatable {
         self.maxTileBytes = maxTileBytes
         self.projectPointsFromZoom = projectPointsFromZoom
         self.clusterCell = clusterCell
+        self.baseURL = baseURL
     }
 }

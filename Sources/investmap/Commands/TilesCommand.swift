@@ -68,6 +68,9 @@ struct TilesCommand: ParsableCommand {
     @Option(help: "From this zoom on the projects layer lists projects one by one; below it, clusters with count and summed amount.")
     var pointsFromZoom: Int = 9
 
+    @Option(help: "The address the folder will be served from (e.g. https://example.org/tiles/): tiles.json then gives absolute tile URLs, as TileJSON 3.0.0 asks; without it the template is relative to tiles.json.")
+    var baseURL: String?
+
     @Flag(help: "Also write every tile gzip-compressed beside it ({y}.json.gz, for servers that send precompressed files).")
     var gzip = false
 
@@ -81,6 +84,11 @@ struct TilesCommand: ParsableCommand {
         guard TileID.zoomRange.contains(pointsFromZoom) else {
             throw ValidationError("--points-from-zoom must be within \(TileID.zoomRange.lowerBound)–\(TileID.zoomRange.upperBound), got \(pointsFromZoom)")
         }
+        if let baseURL {
+            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+                throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/tiles/, got '\(baseURL)'")
+            }
+        }
         guard maxTileBytes > 0 else { throw ValidationError("--max-tile-bytes must be positive") }
     }
 
@@ -93,7 +101,8 @@ struct TilesCommand: ParsableCommand {
         let boundaryStore = try store.open(readOnly: true)
         let editionName = try StatsCommand.edition(edition, in: boundaryStore)
         let options = TilePyramidOptions(minZoom: minzoom, maxZoom: maxzoom, metric: StatisticsMetric(rawValue: metric.rawValue)!,
-                                         maxTileBytes: maxTileBytes, projectPointsFromZoom: pointsFromZoom)
+                                         maxTileBytes: maxTileBytes, projectPointsFromZoom: pointsFromZoom,
+                                         baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
         let builder = TilePyramidBuilder(store: boundaryStore, options: options)
 
         let parent = target.deletingLastPathComponent()
