@@ -10,12 +10,19 @@ public struct LegendBlock: Sendable {
         public var radius: Double
     }
 
-    /// A category of the symbols with the number of projects drawn in it.
+    /// How a symbol row's swatch is drawn: a proportional symbol's circle, a marker layer's
+    /// dot or diamond, or an area's outline.
+    public enum SymbolShape: Sendable, Equatable {
+        case circle, dot, diamond, outline
+    }
+
+    /// A category of the symbols with the number of projects (or markers) drawn in it.
     public struct SymbolCategory: Sendable, Equatable {
         public var id: String
         public var label: String
         public var color: String
         public var count: Int
+        public var shape: SymbolShape = .circle
     }
 
     public var heading: String?
@@ -152,8 +159,7 @@ public struct LegendBlock: Sendable {
         }
         for category in symbolCategories {
             var row = SVGElement("g", [("class", "legend-symbol"), ("data-category", category.id), ("data-count", String(category.count))])
-            row.append(SVGElement("circle", [("cx", n(left + 6)), ("cy", n(cursor + 8)), ("r", "6"), ("fill", category.color),
-                                             ("fill-opacity", "0.8"), ("stroke", "#ffffff"), ("stroke-width", "0.5")]))
+            row.append(Self.swatch(category, x: left + 6, y: cursor + 8))
             row.append(SVGElement("text", [("x", n(left + Self.swatch.width + 8)), ("y", n(cursor + 12)),
                                            ("font-size", n(Self.textSize)), ("fill", "#222222")], text: category.label))
             group.append(row)
@@ -164,5 +170,24 @@ public struct LegendBlock: Sendable {
                                              ("fill", "#555555")], text: symbolNote))
         }
         return group
+    }
+
+    /// A symbol row's swatch centred at (`x`, `y`).
+    static func swatch(_ category: SymbolCategory, x: Double, y: Double) -> SVGElement {
+        func n(_ value: Double) -> String { SVGNumber.text(value) }
+        switch category.shape {
+        case .circle:
+            return SVGElement("circle", [("cx", n(x)), ("cy", n(y)), ("r", "6"), ("fill", category.color),
+                                         ("fill-opacity", "0.8"), ("stroke", "#ffffff"), ("stroke-width", "0.5")])
+        case .dot:
+            return SVGElement("circle", [("cx", n(x)), ("cy", n(y)), ("r", n(MarkerOverlay.dotRadius + 0.8)), ("fill", category.color),
+                                         ("stroke", "#ffffff"), ("stroke-width", "0.5")])
+        case .diamond:
+            return SVGElement("path", [("d", MarkerOverlay.diamondPath(x: x, y: y)), ("fill", category.color),
+                                       ("stroke", "#222222"), ("stroke-width", "0.8"), ("stroke-linejoin", "round")])
+        case .outline:
+            return SVGElement("rect", [("x", n(x - 6)), ("y", n(y - 5)), ("width", "12"), ("height", "10"), ("fill", category.color),
+                                       ("fill-opacity", "0.15"), ("stroke", category.color), ("stroke-width", n(MarkerOverlay.outlineWidth))])
+        }
     }
 }

@@ -3,7 +3,8 @@ import GeoCore
 /// Everything a map draws, read from the store by `MapDataLoader` (or built by hand in tests):
 /// the units of the spec's level inside its extent with their values, the areas no
 /// municipality owns (所属未定地, drawn neutral so the coverage has no holes), the names of the
-/// prefectures that label the map, the projects for symbols, and the edition.
+/// prefectures that label the map, the projects for symbols, and the edition; a map without a
+/// metric may colour its units by category and draw layers of markers over them.
 public struct MapInput: Sendable, Equatable {
     /// In code order.
     public var units: [MapUnit]
@@ -22,9 +23,14 @@ public struct MapInput: Sendable, Equatable {
     public var scale: String
     /// The extent in words: 全国, a bureau's block, a prefecture's name.
     public var extentName: String
+    /// On a map without a metric: units coloured by category (a gap map's uncovered / covered).
+    public var unitCategories: MapUnitCategories?
+    /// Layers of markers drawn over the units (a gap map's projects and sites).
+    public var markers: [MapMarkerLayer]
 
     public init(units: [MapUnit], unassigned: [MapUnit] = [], prefectureNames: [String: String] = [:], projects: [MapProject] = [],
-                categories: [MapCategory] = [], edition: MapEdition, scale: String, extentName: String = "全国") {
+                categories: [MapCategory] = [], edition: MapEdition, scale: String, extentName: String = "全国",
+                unitCategories: MapUnitCategories? = nil, markers: [MapMarkerLayer] = []) {
         self.units = units
         self.unassigned = unassigned
         self.prefectureNames = prefectureNames
@@ -33,5 +39,7 @@ public struct MapInput: Sendable, Equatable {
         self.edition = edition
         self.scale = scale
         self.extentName = extentName
+        self.unitCategories = unitCategories
+        self.markers = markers
     }
 }

@@ -46,7 +46,8 @@ extension MapRenderer {
                 paths[kind.rawValue].appendLine(points)
             }
         }
-        let base = spec.metric == nil
+        // White prefecture lines on a plain base map; dark ones over classes or categories.
+        let base = spec.metric == nil && input.unitCategories == nil
         let styles: [(colour: String, width: String)] = [
             ("#ffffff", "0.3"),                                   // municipal
             ("#6b6b6b", "0.45"),                                  // coast

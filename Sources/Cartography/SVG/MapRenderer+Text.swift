@@ -28,20 +28,25 @@ extension MapRenderer {
         }
     }
 
-    /// The legend for the map's classes and/or project symbols.
+    /// The legend for the map's classes (or unit categories), project symbols and marker layers.
     func legend(_ spec: MapSpec, input: MapInput, classes: MapClasses?, presentation: MetricPresentation?,
-                symbols: ProjectSymbolLayer) -> LegendBlock {
+                symbols: ProjectSymbolLayer, categoryLegend: [LegendEntry], markers: MarkerOverlay) -> LegendBlock {
         var heading: String?
         var subheading: String?
+        let countNote = "（）内は\(spec.level.japaneseName.replacingOccurrences(of: "（政令市は区）", with: ""))数"
         if let classes, let presentation {
             heading = spec.legendTitle ?? presentation.heading
             var parts = ["\(Self.methodName(classes.classification.method))・\(classes.classification.classCount)階級"]
-            if spec.legendCounts { parts.append("（）内は\(spec.level.japaneseName.replacingOccurrences(of: "（政令市は区）", with: ""))数") }
+            if spec.legendCounts { parts.append(countNote) }
             subheading = parts.joined(separator: "　")
+        } else if !categoryLegend.isEmpty, let categories = input.unitCategories {
+            heading = spec.legendTitle ?? categories.heading
+            subheading = spec.legendCounts ? countNote : nil
         } else if let title = spec.legendTitle {
             heading = title
         }
-        var block = LegendBlock(heading: heading, subheading: subheading, entries: classes?.legend ?? [], showCounts: spec.legendCounts)
+        var block = LegendBlock(heading: heading, subheading: subheading, entries: classes?.legend ?? categoryLegend,
+                                showCounts: spec.legendCounts)
         if spec.projectSymbols != nil {
             block.symbolHeading = "事業（円の面積は投資額に比例）"
             if symbols.largestAmount > 0 {
@@ -64,7 +69,18 @@ extension MapRenderer {
             if symbols.omitted > 0 { notes.append("枠外の\(symbols.omitted)件は表示せず") }
             block.symbolNote = notes.isEmpty ? nil : notes.joined(separator: "、")
         }
+        if !markers.isEmpty { Self.addMarkerRows(markers, to: &block) }
         return block
+    }
+
+    /// The marker layers' rows, after the project symbols' (under a heading of the layers'
+    /// names when the map has no symbols), with a note of the markers outside the map.
+    static func addMarkerRows(_ markers: MarkerOverlay, to block: inout LegendBlock) {
+        if block.symbolHeading == nil { block.symbolHeading = markers.layers.map(\.layer.label).joined(separator: "・") }
+        block.symbolCategories += markers.legendRows
+        if markers.omitted > 0 {
+            block.symbolNote = [block.symbolNote, "地図の範囲外の\(markers.omitted)件は表示せず"].compactMap { $0 }.joined(separator: "、")
+        }
     }
 
     /// The largest 1, 2 or 5 × 10ⁿ not above `value`.
@@ -135,14 +151,19 @@ extension MapRenderer {
     }
 
     /// The `<desc>`: what the map shows, in one paragraph, for screen readers and catalogues.
-    func description(_ spec: MapSpec, input: MapInput, classes: MapClasses?, presentation: MetricPresentation?, insets: [MapInset]) -> String {
+    func description(_ spec: MapSpec, input: MapInput, classes: MapClasses?, presentation: MetricPresentation?, insets: [MapInset],
+                     categoryLegend: [LegendEntry]) -> String {
         var parts: [String] = []
         if let classes, let presentation {
             parts.append("\(input.extentName)の\(spec.level.japaneseName)別\(presentation.name)（\(presentation.unit)）の階級区分図。"
                          + "\(Self.methodName(classes.classification.method))で\(classes.classification.classCount)階級、\(input.units.count)単位。")
+        } else if let categories = input.unitCategories, !categoryLegend.isEmpty {
+            parts.append("\(input.extentName)の\(spec.level.japaneseName)別\(categories.heading)の図、\(input.units.count)単位（"
+                         + categoryLegend.map { "\($0.label) \($0.count)" }.joined(separator: "、") + "）。")
         } else {
             parts.append("\(input.extentName)の\(spec.level.japaneseName)図、\(input.units.count)単位。")
         }
+        if !input.markers.isEmpty { parts.append("記号: \(input.markers.map(\.label).joined(separator: "、"))。") }
         if spec.projectSymbols != nil { parts.append("投資事業を投資額に比例する円で表示。") }
         if !insets.isEmpty { parts.append("挿入図: \(insets.map(\.caption).joined(separator: "、"))。") }
         var edition = "版 \(input.edition.name)（\(Self.statusName(input.edition.status))・\(input.edition.date)）"

@@ -5,9 +5,10 @@ import LedgerStatistics
 /// Renders a map spec's data as an SVG document: one `<path>` per unit (id and `data-code`,
 /// `data-name`, `data-value`, `data-class`), filled by class and without stroke; the borders
 /// drawn once from the coverage's shared arcs (municipal lines thin, prefecture lines thicker,
-/// the coast apart); project symbols; insets, legend, scale bars, labels, title, edition and
-/// credits. Coordinates are page pixels rounded to 0.1 px; nothing depends on the clock or on
-/// hash order, so the same spec and data give the same bytes.
+/// the coast apart); project symbols; marker layers; insets, legend, scale bars, labels, title,
+/// edition and credits. A map without a metric may colour its units by category
+/// (`MapInput.unitCategories`, e.g. a gap map). Coordinates are page pixels rounded to 0.1 px;
+/// nothing depends on the clock or on hash order, so the same spec and data give the same bytes.
 public struct MapRenderer: Sendable {
     /// The CJK-capable font stack every text uses.
     public static let fontFamily = "'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', sans-serif"
@@ -49,6 +50,10 @@ public struct MapRenderer: Sendable {
             }
             warnings += classes!.warnings
         }
+        // Without a metric, the units may be coloured by category instead.
+        let unitCategories = spec.metric == nil ? input.unitCategories : nil
+        let categoryOfUnit = unitCategories?.assignment(of: input.units)
+        let categoryLegend = categoryOfUnit.map { unitCategories!.legend($0) } ?? []
 
         // Which frame draws each polygon; an inset with no unit to draw is left out.
         var insets = spec.insets
@@ -82,6 +87,7 @@ public struct MapRenderer: Sendable {
                 return polygon.exterior.coordinates.allSatisfy { bounds.contains($0) }
             }
         }
+        let markers = MarkerOverlay(input, assigner: assigner, bounds: lonLatBounds)
         var frames: [MapFrame] = (0..<frameCount).map { index in
             let box = lonLatBounds[index]
             let projection = index == 0 && spec.extent == .nation ? AlbersEqualAreaConic.japan : AlbersEqualAreaConic.fitted(to: box)
@@ -107,7 +113,8 @@ public struct MapRenderer: Sendable {
         let unassignedPieces = split.unassigned.map(project)
 
         let symbols = projectSymbols(spec, input: input, assigner: assigner)
-        let legendBlock = legend(spec, input: input, classes: classes, presentation: presentation, symbols: symbols)
+        let legendBlock = legend(spec, input: input, classes: classes, presentation: presentation, symbols: symbols,
+                                 categoryLegend: categoryLegend, markers: markers)
         let header = headerLines(spec, input: input)
         let footer = footerLines(spec, frames: frames)
         let insetNotes = insets.indices.map { omitted[$0 + 1] > 0 }
@@ -137,7 +144,8 @@ public struct MapRenderer: Sendable {
         ])
         root.append(SVGElement("title", [("id", "map-title")], text: spec.title))
         root.append(SVGElement("desc", [("id", "map-desc")],
-                               text: description(spec, input: input, classes: classes, presentation: presentation, insets: insets)))
+                               text: description(spec, input: input, classes: classes, presentation: presentation, insets: insets,
+                                                 categoryLegend: categoryLegend)))
         root.append(SVGElement("rect", [("width", String(spec.width)), ("height", String(spec.height)), ("fill", "#ffffff")]))
         if !insets.isEmpty {
             var backgrounds = SVGElement("g", [("id", "inset-backgrounds"), ("fill", "#f7f9fb")])
@@ -148,11 +156,11 @@ public struct MapRenderer: Sendable {
         // Units: one path each, filled by class, no stroke.
         var unitGroup = SVGElement("g", [("id", "units"), ("stroke", "none")])
         for (index, unit) in input.units.enumerated() {
-            let key = classes?.keys[index] ?? "base"
+            let category = categoryOfUnit.map { unitCategories!.categories[$0[index]] }
             unitGroup.append(SVGElement("path", [
                 ("id", "unit-\(unit.code)"), ("data-code", unit.code), ("data-name", unit.name),
-                ("data-value", unit.value.map(Self.valueText) ?? ""), ("data-class", key),
-                ("fill", classes?.fills[index] ?? Self.baseFill), ("d", Self.pathData(snappedUnits[index])),
+                ("data-value", unit.value.map(Self.valueText) ?? ""), ("data-class", classes?.keys[index] ?? category?.key ?? "base"),
+                ("fill", classes?.fills[index] ?? category?.color ?? Self.baseFill), ("d", Self.pathData(snappedUnits[index])),
             ]))
         }
         root.append(unitGroup)
@@ -164,6 +172,7 @@ public struct MapRenderer: Sendable {
         if !unassignedGroup.children.isEmpty { root.append(unassignedGroup) }
         root.append(borders(spec, input: input, topologies: topologies))
         if let symbolGroup = symbols.element(frames: frames) { root.append(symbolGroup) }
+        for markerGroup in markers.elements(frames: frames) { root.append(markerGroup) }
 
         // Insets' frames, captions and scale bars; the main scale bar.
         for (index, frame) in frames.enumerated().dropFirst() {
@@ -186,7 +195,7 @@ public struct MapRenderer: Sendable {
         root.append(header.element)
         root.append(footerElement(footer.lines, width: Double(spec.width), height: Double(spec.height)))
 
-        return RenderedMap(svg: SVGWriter.document(root), unitCount: input.units.count, legend: classes?.legend ?? [],
+        return RenderedMap(svg: SVGWriter.document(root), unitCount: input.units.count, legend: classes?.legend ?? categoryLegend,
                            projectsDrawn: symbols.drawn.count, labelsPlaced: placedLabels, labelsDropped: droppedLabels,
                            warnings: warnings)
     }

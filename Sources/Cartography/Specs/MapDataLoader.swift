@@ -20,17 +20,27 @@ public struct MapDataLoader: Sendable {
     /// - Throws: `MapSpecError` naming the spec when its scale has not been built or its level
     ///   has no unit in its extent; the store's errors (an unknown edition) as they are.
     public func load(_ spec: MapSpec, edition editionName: String) throws -> MapInput {
-        let edition = try store.edition(named: editionName)
         let scale = spec.drawnScale
         let built = try store.simplifiedLevels().map(\.name)
         guard built.contains(scale) else {
             throw MapSpecError(source: spec.source, key: spec.scale == nil ? "extent" : "scale",
                                reason: "scale '\(scale)' has not been built in \(store.path) (built: \(built.isEmpty ? "none" : built.joined(separator: ", "))); run `investmap simplify`")
         }
+        return try load(spec, edition: editionName, scale: scale)
+    }
+
+    /// The name `MapInput.scale` gives the full-resolution boundaries.
+    public static let fullResolution = "full resolution"
+
+    /// The input of `spec` for `edition` drawn at `scale`, which must have been built, or at
+    /// full resolution when nil (a map that must draw even before `investmap simplify` ran,
+    /// e.g. a gap map; larger documents). `spec.scale` is not consulted.
+    public func load(_ spec: MapSpec, edition editionName: String, scale: String?) throws -> MapInput {
+        let edition = try store.edition(named: editionName)
         let records = try store.units(spec.level.unitLevel, scale: scale).filter { inExtent($0, spec.extent) && $0.code != nil }
         guard !records.isEmpty else {
             throw MapSpecError(source: spec.source, key: "level",
-                               reason: "level \(spec.level.rawValue) has no units at scale \(scale) in extent \(spec.extent)")
+                               reason: "level \(spec.level.rawValue) has no units at scale \(scale ?? Self.fullResolution) in extent \(spec.extent)")
         }
         var valueByCode: [String: Double?] = [:]
         if let metric = spec.metric {
@@ -72,7 +82,7 @@ public struct MapDataLoader: Sendable {
         return MapInput(units: units, unassigned: unassigned, prefectureNames: prefectureNames, projects: projects, categories: categories,
                         edition: MapEdition(name: edition.name, status: edition.status.rawValue, date: date, note: edition.note,
                                             boundaryEdition: edition.boundaryEdition ?? records.first?.edition),
-                        scale: scale, extentName: extentName(spec.extent))
+                        scale: scale ?? Self.fullResolution, extentName: extentName(spec.extent))
     }
 
     /// The extent in words: 全国, "関東経済産業局 管内", 東京都.

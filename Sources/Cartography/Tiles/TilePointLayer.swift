@@ -33,10 +33,14 @@ struct TilePointLayer: Sendable {
     /// (or `clustered` says, when given), each tile's features in a fixed order: points in the
     /// order of `points`, clusters by cell row, then column. With `only`, that tile's alone.
     func features(zoom z: Int, clustered: Bool? = nil, only: TileID? = nil) -> [TileID: [TileFeature]] {
-        let members = members(zoom: z, only: only)
+        features(of: members(zoom: z, only: only), clustered: clustered ?? clusters(atZoom: z))
+    }
+
+    /// The features of tiles whose points `members` gives, clustered or one by one.
+    func features(of members: [TileID: [(index: Int, x: Int, y: Int)]], clustered: Bool) -> [TileID: [TileFeature]] {
         var result: [TileID: [TileFeature]] = [:]
         for (tile, inTile) in members {
-            if clustered ?? clusters(atZoom: z) {
+            if clustered {
                 result[tile] = clusterFeatures(inTile)
             } else {
                 result[tile] = inTile.map { member in
@@ -67,7 +71,7 @@ struct TilePointLayer: Sendable {
     }
 
     /// One cluster per cell of the tile's points.
-    private func clusterFeatures(_ members: [(index: Int, x: Int, y: Int)]) -> [TileFeature] {
+    func clusterFeatures(_ members: [(index: Int, x: Int, y: Int)]) -> [TileFeature] {
         struct Cell { var count = 0; var sumX = 0; var sumY = 0; var amount = 0.0 }
         let cellsPerSide = (extent + clusterCell - 1) / clusterCell
         var cells: [Int: Cell] = [:]

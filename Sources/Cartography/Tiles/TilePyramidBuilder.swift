@@ -124,7 +124,9 @@ public struct TilePyramidBuilder: Sendable {
             for unit in units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } } }
 
             let unitTiles = Self.encode(units, zoom: z, only: nil, encoder: encoder)
-            let projectTiles = projects?.features(zoom: z) ?? [:]
+            // Each project's tile and position, once per zoom (the cap's fallback clusters from it too).
+            let projectMembers = projects?.members(zoom: z) ?? [:]
+            let projectTiles = projects.map { $0.features(of: projectMembers, clustered: $0.clusters(atZoom: z)) } ?? [:]
             let siteTiles = sites.features(zoom: z, encoder: encoder)
             let tiles = Set(unitTiles.keys).union(projectTiles.keys).union(siteTiles.keys).sorted()
             var zoomBytes = 0
@@ -138,6 +140,13 @@ public struct TilePyramidBuilder: Sendable {
                      TileLayer(name: TilePyramidBuilder.sitesLayer, extent: options.extent, features: siteFeatures)].filter { !$0.features.isEmpty }
                 }
                 var bytes = TileJSONWriter.bytes(layers())
+                if bytes.count > options.maxTileBytes, let projects, !projects.clusters(atZoom: z), !projectFeatures.isEmpty {
+                    // Too many projects to list one by one (the usual cause): this tile gets clusters,
+                    // before its units are drawn coarser.
+                    projectFeatures = projects.clusterFeatures(projectMembers[tile] ?? [])
+                    bytes = TileJSONWriter.bytes(layers())
+                    clustered.append(tile)
+                }
                 if bytes.count > options.maxTileBytes, !unitFeatures.isEmpty {
                     // Coarser tile scales, finest first, until the tile fits.
                     let original = bytes.count
@@ -158,12 +167,6 @@ public struct TilePyramidBuilder: Sendable {
                             unitFeatures = kept
                         }
                     }
-                }
-                if bytes.count > options.maxTileBytes, let projects, !projects.clusters(atZoom: z), !projectFeatures.isEmpty {
-                    // Too many projects to list one by one: this tile gets the clusters of a lower zoom.
-                    projectFeatures = projects.features(zoom: z, clustered: true, only: tile)[tile] ?? []
-                    bytes = TileJSONWriter.bytes(layers())
-                    clustered.append(tile)
                 }
                 if bytes.count > options.maxTileBytes { oversized.append(.init(tile: tile, bytes: bytes.count)) }
                 zoomBytes += bytes.count
@@ -186,14 +189,14 @@ public struct TilePyramidBuilder: Sendable {
     /// The point layer of the projects (withdrawn ones left out, as in the statistics); nil when
     /// the edition has none.
     func projectLayer(edition: String) throws -> TilePointLayer? {
-        let rows = try store.projects(edition: edition).filter { $0.project.status != .withdrawn }
+        let rows = try store.projectPoints(edition: edition)
         guard !rows.isEmpty else { return nil }
-        let points = rows.map { project, join in
+        let points = rows.map { project in
             let amount = project.amountJPY.map(Double.init)
             let properties: [String: TileJSONValue] = [
                 "kind": .string("project"), "id": .string(project.id), "name": .string(project.name), "plan": .string(project.plan),
-                "field": project.field.map(TileJSONValue.string) ?? .null, "status": .string(project.status.rawValue),
-                "amount_jpy": .numeric(amount), "code": join.wardCode.map(TileJSONValue.string) ?? .null,
+                "field": project.field.map(TileJSONValue.string) ?? .null, "status": .string(project.status),
+                "amount_jpy": .numeric(amount), "code": project.wardCode.map(TileJSONValue.string) ?? .null,
             ]
             return TilePointLayer.Point(world: WebMercator.world(project.location), properties: properties,
                                         propertiesJSON: TileJSONValue.object(properties).bytes, amountJPY: amount)
