@@ -227,26 +227,31 @@ final class TilesTests: XCTestCase {
         XCTAssertGreaterThan(shown.count, 1_500)
         let files = try tileFiles(folder().appendingPathComponent("pyramid"))
         for zoom in 4...6 {
-            var clustered = 0, ids: [String] = []
+            var clustered = 0, ids: [String] = [], clusteredTiles = Set<String>()
             for (key, url) in files where key.hasPrefix("\(zoom)/") {
                 let features = (try json(url)["layers"] as? [String: [String: Any]])?["projects"]?["features"] as? [[String: Any]] ?? []
                 for feature in features {
                     let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
-                    if zoom < 6 {
-                        XCTAssertEqual(properties["kind"] as? String, "cluster", key)
+                    if properties["kind"] as? String == "cluster" {
                         clustered += try XCTUnwrap(properties["count"] as? Int, key)
                         XCTAssertNotNil(properties["amount_jpy"] as? NSNumber, key)
+                        if zoom == 6 { clusteredTiles.insert(key) }
                     } else {
+                        XCTAssertEqual(zoom, 6, "\(key): single projects only from --points-from-zoom")
                         XCTAssertEqual(properties["kind"] as? String, "project", key)
                         ids.append(try XCTUnwrap(properties["id"] as? String, key))
                     }
                 }
             }
+            XCTAssertEqual(clustered + ids.count, shown.count, "z\(zoom): every project that is not withdrawn counted once")
             if zoom < 6 {
-                XCTAssertEqual(clustered, shown.count, "z\(zoom): the clusters count every project that is not withdrawn once")
+                XCTAssertTrue(ids.isEmpty, "z\(zoom): clusters only")
             } else {
-                XCTAssertEqual(ids.count, shown.count, "z6: every project once")
-                XCTAssertEqual(Set(ids), shown, "z6: the projects that are not withdrawn")
+                XCTAssertEqual(Set(ids).count, ids.count, "z6: no project twice")
+                XCTAssertTrue(Set(ids).isSubset(of: shown), "z6: only projects that are not withdrawn")
+                // Tiles too full to list their projects under the cap hold clusters (reported by the run).
+                XCTAssertLessThan(clusteredTiles.count, 3, "\(clusteredTiles.sorted())")
+                XCTAssertGreaterThan(ids.count, shown.count / 2)
             }
         }
     }
@@ -334,7 +339,10 @@ final class TilesTests: XCTestCase {
         XCTAssertEqual(counts.count, 3, text)
         XCTAssertGreaterThan(counts.first ?? 0, 1_700, "municipal features of every z6 tile")
         let statuses = try projectStatuses()
-        XCTAssertEqual(counts.dropFirst().first, statuses.values.filter { $0 != "withdrawn" }.count, "every project once")
+        // Every project once, a few tiles' as clusters (too many to list under the cap).
+        let projectFeatures = try XCTUnwrap(counts.dropFirst().first)
+        XCTAssertLessThanOrEqual(projectFeatures, statuses.values.filter { $0 != "withdrawn" }.count)
+        XCTAssertGreaterThan(projectFeatures, statuses.values.filter { $0 != "withdrawn" }.count / 2)
         for field in ["code: String", "name: String", "fill: String"] { XCTAssertTrue(text.contains(field), "\(field) in \(text)") }
     }
 

@@ -1,0 +1,173 @@
+import Foundation
+import GeoCore
+import XCTest
+
+/// `investmap gaps --svg`: the gap map of Shikoku on a store made from the simplified national
+/// TopoJSON with the hand-made ledger of `QueryTests` (a project in every municipality of
+/// 四国経済産業局 but the three prefectural capitals, one cluster site in 高松市). One store is
+/// simplified at the bureau scale, its copy is not (the map falls back to full resolution).
+final class GapMapTests: XCTestCase {
+    nonisolated(unsafe) static var folder: URL?
+    nonisolated(unsafe) static var setupError: Error?
+    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
+    static let knownGaps: Set<String> = ["37201", "38201", "39201"]
+    static let takamatsuSite = Coordinate(x: 134.0465, y: 34.3401)
+    /// `GapMapRenderer`'s fills.
+    static let uncoveredFill = "#d7301f"
+    static let coveredFill = "#e3e6ea"
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    override class func setUp() {
+        super.setUp()
+        do {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-gapmap-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let db = folder.appendingPathComponent("full.gpkg").path
+            let points = try String(contentsOf: CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS"), encoding: .utf8)
+            var ledger = "id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source\n"
+            var seen = Set<String>()
+            for line in points.split(whereSeparator: \.isNewline).dropFirst() {
+                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let code = f[0]
+                guard ["36", "37", "38", "39"].contains(String(code.prefix(2))), !knownGaps.contains(code), seen.insert(code).inserted else { continue }
+                ledger += "Q\(code),\(f[2]) 試験案件,C,,100000000,3,operating,2026-04-01,\(f[6]),\(f[5]),\(code),hand-made test row\n"
+            }
+            try ledger.write(to: folder.appendingPathComponent("ledger.csv"), atomically: true, encoding: .utf8)
+            try "id,name,plan,fields,status,lon,lat,wkt\nS1,高松 試験拠点,B,ai_semiconductors,operating,\(takamatsuSite.x),\(takamatsuSite.y),\n"
+                .write(to: folder.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
+            for arguments in [["import", "boundaries", try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson").path, "--db", db],
+                              ["edition", "create", "hand", "--note", "hand-made test ledger", "--db", db],
+                              ["import", "investments", folder.appendingPathComponent("ledger.csv").path, "--edition", "hand", "--db", db],
+                              ["import", "sites", folder.appendingPathComponent("sites.csv").path, "--edition", "hand", "--db", db]] {
+                try run(arguments)
+            }
+            let simplified = folder.appendingPathComponent("simplified.gpkg").path
+            try FileManager.default.copyItem(atPath: db, toPath: simplified)
+            try run(["simplify", "--levels", "bureau", "--db", simplified])
+            self.folder = folder
+        } catch {
+            setupError = error
+        }
+    }
+
+    private static func run(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments, environment: environment)
+        guard result.status == 0 else { throw Failure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)") }
+    }
+
+    override class func tearDown() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+        super.tearDown()
+    }
+
+    /// The store simplified at the bureau scale, or the full-resolution one.
+    private func db(simplified: Bool = true) throws -> String {
+        if let error = Self.setupError { throw error }
+        return try XCTUnwrap(Self.folder).appendingPathComponent(simplified ? "simplified.gpkg" : "full.gpkg").path
+    }
+
+    /// `gaps --bureau shikoku --level municipality` as JSON, with the map written to `svg`.
+    private func gaps(svg: URL, simplified: Bool = true, extra: [String] = []) throws -> (report: [String: Any], elements: [SVGElements.Element]) {
+        let result = try CLI.run(["gaps", "--bureau", "shikoku", "--level", "municipality", "--edition", "hand", "--format", "json",
+                                  "--svg", svg.path, "--db", try db(simplified: simplified)] + extra, environment: Self.environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains(svg.path), "names the map written: \(result.stderr)")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        return (report, try SVGElements.parse(Data(contentsOf: svg), name: svg.lastPathComponent))
+    }
+
+    func testShikokuGapMapDrawsTheReport() throws {
+        let svg = try CLI.temporaryFolder(self).appendingPathComponent("gaps_shikoku.svg")
+        let (report, elements) = try gaps(svg: svg)
+        let rows = try XCTUnwrap(report["rows"] as? [[String: Any]])
+        let gapCodes = Set(rows.compactMap { $0["code"] as? String })
+        XCTAssertTrue(Self.knownGaps.isSubset(of: gapCodes))
+        let summary = try XCTUnwrap((report["metadata"] as? [String: Any])?["summary"] as? [[String: Any]])
+        let unitCount = summary.reduce(0) { $0 + ($1["units"] as? Int ?? 0) }
+
+        let units = elements.filter { $0.name == "path" && $0.attributes["data-code"] != nil }
+        XCTAssertEqual(units.count, unitCount, "every unit of the block, once")
+        let uncovered = units.filter { $0.attributes["data-class"] == "uncovered" }
+        let covered = units.filter { $0.attributes["data-class"] == "covered" }
+        XCTAssertEqual(Set(uncovered.compactMap { $0.attributes["data-code"] }), gapCodes)
+        XCTAssertTrue(uncovered.allSatisfy { $0.attributes["fill"] == Self.uncoveredFill }, "gaps in the highlight fill")
+        XCTAssertEqual(covered.count, unitCount - gapCodes.count)
+        XCTAssertTrue(covered.allSatisfy { $0.attributes["fill"] == Self.coveredFill }, "covered units in the neutral fill")
+        XCTAssertTrue(units.allSatisfy { ["36", "37", "38", "39"].contains(String($0.attributes["data-code"]!.prefix(2))) }, "Shikoku only")
+
+        // The legend's counts are the report's.
+        func legendCount(_ key: String, _ attribute: String) -> Int? {
+            elements.first { $0.attributes[attribute] == key && $0.attributes["data-count"] != nil }.flatMap { Int($0.attributes["data-count"]!) }
+        }
+        XCTAssertEqual(legendCount("uncovered", "data-class"), gapCodes.count)
+        XCTAssertEqual(legendCount("covered", "data-class"), unitCount - gapCodes.count)
+
+        // Projects as dots, the site as a marker, each counted in the legend.
+        let projects = try CLI.run(["projects", "--edition", "hand", "--format", "csv", "--db", try db()], environment: Self.environment)
+        let projectCount = projects.stdout.split(separator: "\n").count - 1
+        let projectGroup = try XCTUnwrap(elements.firstIndex { $0.attributes["id"] == "markers-projects" })
+        let dots = elements[(projectGroup + 1)...].prefix { $0.name == "circle" }
+        XCTAssertEqual(dots.count, projectCount)
+        XCTAssertEqual(legendCount("projects", "data-category"), projectCount)
+        let site = try XCTUnwrap(elements.first { $0.attributes["data-id"] == "S1" }, "the site is drawn")
+        XCTAssertEqual(site.name, "path")
+        XCTAssertEqual(legendCount("sites", "data-category"), 1)
+
+        // Title, edition and its note, the credits.
+        let texts = elements.filter { $0.name == "text" }.map(\.text)
+        XCTAssertTrue(texts.contains { $0.contains("四国経済産業局") && $0.contains("空白") }, "the title names the bureau")
+        let edition = try XCTUnwrap(elements.first { $0.attributes["id"] == "edition" })
+        XCTAssertTrue(edition.text.contains("hand") && edition.text.contains("（bureau）"), edition.text)
+        XCTAssertTrue(texts.contains { $0.contains("hand-made test ledger") }, "the edition's note")
+        XCTAssertTrue(texts.contains { $0.contains("国土数値情報（行政区域データ）（国土交通省）を加工して作成") }, "the MLIT credit")
+        XCTAssertEqual(elements.filter { $0.attributes["class"] == "border-prefecture" }.count, 1, "prefecture borders")
+    }
+
+    func testSameRequestGivesTheSameBytes() throws {
+        let folder = try CLI.temporaryFolder(self)
+        var outputs: [Data] = []
+        for name in ["first.svg", "second.svg"] {
+            _ = try gaps(svg: folder.appendingPathComponent(name))
+            outputs.append(try Data(contentsOf: folder.appendingPathComponent(name)))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+    }
+
+    func testWithoutTheBureauScaleTheMapIsFullResolution() throws {
+        let folder = try CLI.temporaryFolder(self)
+        let (_, simplified) = try gaps(svg: folder.appendingPathComponent("bureau.svg"))
+        let (_, full) = try gaps(svg: folder.appendingPathComponent("full.svg"), simplified: false)
+        let edition = try XCTUnwrap(full.first { $0.attributes["id"] == "edition" })
+        XCTAssertTrue(edition.text.contains("（full resolution）"), edition.text)
+        func classes(_ elements: [SVGElements.Element]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: elements.compactMap { e in e.attributes["data-code"].map { ($0, e.attributes["data-class"] ?? "") } }
+                .filter { $0.1 == "uncovered" || $0.1 == "covered" })
+        }
+        XCTAssertEqual(classes(full), classes(simplified), "the same units in the same categories")
+    }
+
+    func testSiteDistanceAndPopulationFloorShowInTheMap() throws {
+        let svg = try CLI.temporaryFolder(self).appendingPathComponent("km.svg")
+        let (report, elements) = try gaps(svg: svg, extra: ["--km", "30", "--min-population", "20000"])
+        let gapCodes = Set(try XCTUnwrap(report["rows"] as? [[String: Any]]).compactMap { $0["code"] as? String })
+        let units = elements.filter { $0.name == "path" && $0.attributes["data-code"] != nil }
+        XCTAssertEqual(Set(units.filter { $0.attributes["data-class"] == "uncovered" }.compactMap { $0.attributes["data-code"] }), gapCodes)
+        XCTAssertFalse(gapCodes.contains("37201"), "高松市 holds the site")
+        let notAssessed = units.filter { $0.attributes["data-class"] == "not-assessed" }
+        XCTAssertFalse(notAssessed.isEmpty, "small municipalities are not assessed")
+        let texts = elements.filter { $0.name == "text" }.map(\.text)
+        XCTAssertTrue(texts.contains { $0.contains("30 km以内") }, "the subtitle gives the distance")
+    }
+
+    func testMissingFolderFailsClearlyAndWritesNothing() throws {
+        let folder = try CLI.temporaryFolder(self)
+        let target = folder.appendingPathComponent("missing/gaps.svg")
+        let result = try CLI.run(["gaps", "--bureau", "shikoku", "--edition", "hand", "--svg", target.path, "--db", try db()],
+                                 environment: Self.environment)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains(target.path) && result.stderr.contains("does not exist"), result.stderr)
+        XCTAssertEqual(result.stdout, "", "no report either")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [], "nothing written")
+    }
+}
