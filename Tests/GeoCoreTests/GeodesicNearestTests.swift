@@ -2,7 +2,7 @@ import GeoCore
 import XCTest
 
 /// `GeodesicNearest`: 0 inside or touching, else the ellipsoidal distance between the closest
-/// points, for points and for polygons (the clipped-window path must find the same pair as
+/// points, for points and for polygons (the indexed search between rings must find the same pair as
 /// measuring everything).
 final class GeodesicNearestTests: XCTestCase {
     /// A square of `side` degrees with its south-west corner at (x, y).
@@ -32,7 +32,7 @@ final class GeodesicNearestTests: XCTestCase {
         // A small square north-east of the corner: the closest pair is corner to corner.
         let apart = try unit.distance(to: .polygon(Self.square(139.25, 35.27, 0.05)))
         XCTAssertEqual(apart.metres, GeodesicDistance.metres(from: Coordinate(x: 139.2, y: 35.2), to: Coordinate(x: 139.25, y: 35.27)), accuracy: 1e-6)
-        // A many-vertex ring (a circle) against a square: the windowed search equals the plain one.
+        // A many-vertex ring (a circle) against a square: the indexed ring search equals the plain one.
         let circle = Polygon(exterior: LinearRing((0...720).map { i -> Coordinate in
             let t = Double(i % 720) / 720 * 2 * Double.pi
             return Coordinate(x: 139.6 + 0.1 * cos(t), y: 35.1 + 0.08 * sin(t))

@@ -6,6 +6,11 @@ extension GEOSGeometry {
         try result(GEOSUnaryUnion_r(handle, pointer), "UnaryUnion")
     }
 
+    /// The boundary: a polygon's rings as lines.
+    public func boundary() throws -> GEOSGeometry {
+        try result(GEOSBoundary_r(handle, pointer), "Boundary")
+    }
+
     /// The union of a collection of polygons that form a coverage (they share edges exactly and
     /// do not overlap): much faster than a general union, and wrong for non-coverages.
     public func coverageUnion() throws -> GEOSGeometry {

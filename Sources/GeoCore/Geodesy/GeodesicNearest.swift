@@ -6,7 +6,8 @@ import Foundation
 ///
 /// How: the fixed geometry is projected once into a `LocalPlane` at its centre and prepared in
 /// GEOS (indexed facets); each other geometry is projected into the same plane, GEOS finds the
-/// closest pair of points there, and that pair is measured on the ellipsoid (Vincenty). The
+/// closest pair of points there (between two areas apart: between their rings, which GEOS
+/// searches through an index), and that pair is measured on the ellipsoid (Vincenty). The
 /// plane only chooses the pair: where its distortion (about tan φ₀·Δφ across the plane) makes
 /// GEOS pick a pair slightly off the true closest one, the distance is too long by a
 /// second-order amount — under 0.01 % for the distances of a prefecture or a bureau, checked
@@ -16,6 +17,10 @@ public final class GeodesicNearest: @unchecked Sendable {
     public let bounds: BoundingBox
     private let context: GEOSContext
     private let prepared: PreparedGeometry
+    /// The fixed geometry's rings as lines, prepared on first use: GEOS finds nearest points
+    /// between lines through an index of their segments, between polygons only by comparing
+    /// every pair of segments.
+    private var preparedBoundary: PreparedGeometry?
     private let projectedBounds: BoundingBox
 
     /// - Throws: `GEOSError` for a geometry GEOS refuses (an unclosed ring).
@@ -38,22 +43,15 @@ public final class GeodesicNearest: @unchecked Sendable {
         if case .point = other {
             (a, b) = try prepared.nearestPoints(to: projected)
         } else {
-            // GEOS's nearest points between two polygons compare every pair of segments. The
-            // indexed distance d is fast; the closest pair lies within d of the other geometry's
-            // box on each side, so both are clipped to those windows first (the clipped parts lie
-            // inside the originals, so their closest pair is a closest pair of the originals).
-            let d = try prepared.geometry.indexedDistance(to: projected)
-            if d == 0 {
-                // Touching or overlapping: the middle of the boxes' overlap stands for where.
-                let box = otherProjected.boundingBox
-                let point = Coordinate(x: (max(box.minX, projectedBounds.minX) + min(box.maxX, projectedBounds.maxX)) / 2,
-                                       y: (max(box.minY, projectedBounds.minY) + min(box.maxY, projectedBounds.maxY)) / 2)
+            // Apart, two areas are nearest on their boundaries: the closest pair of the rings.
+            guard try !prepared.intersects(projected) else {
+                let box = otherProjected.boundingBox, mine = projectedBounds
+                let point = Coordinate(x: (max(box.minX, mine.minX) + min(box.maxX, mine.maxX)) / 2,
+                                       y: (max(box.minY, mine.minY) + min(box.maxY, mine.maxY)) / 2)
                 return (0, plane.unproject(point), plane.unproject(point))
             }
-            let margin = d * 1.000001 + 1e-6
-            let mine = try prepared.geometry.clip(to: otherProjected.boundingBox.expanded(dx: margin, dy: margin))
-            let theirs = try projected.clip(to: projectedBounds.expanded(dx: margin, dy: margin))
-            (a, b) = try mine.nearestPoints(to: theirs)
+            if preparedBoundary == nil { preparedBoundary = try PreparedGeometry(prepared.geometry.boundary()) }
+            (a, b) = try preparedBoundary!.nearestPoints(to: projected.boundary())
         }
         let from = plane.unproject(a), to = plane.unproject(b)
         if a == b { return (0, from, to) }
