@@ -36,12 +36,7 @@ public final class NearQuery: @unchecked Sendable {
 
     /// An edition's sites that pass `filter`, with the ward each joined.
     static func sites(store: BoundaryStore, edition: String, filter: ProjectFilter) throws -> [(ClusterSite, String?)] {
-        try store.sites(edition: edition).filter { site, _ in
-            if let plan = filter.plan, site.plan != plan { return false }
-            if let field = filter.field, !site.fields.contains(field) { return false }
-            if let status = filter.status { return site.status.rawValue == status }
-            return filter.includeWithdrawn || site.status != .withdrawn
-        }.map { ($0.site, $0.join.wardCode) }
+        try store.sites(edition: edition).filter { filter.accepts($0.site) }.map { ($0.site, $0.join.wardCode) }
     }
 
     /// The features within `metres` of `centre`, nearest first (ties by id).

@@ -1,5 +1,6 @@
 import GeoCore
 import GRDB
+import Ledger
 
 /// A project as the spatial queries need it: what it is, where, and the units it joined.
 public struct ProjectPoint: Sendable, Equatable {
@@ -75,5 +76,16 @@ extension BoundaryStore {
             }
             return boxes
         }
+    }
+}
+
+extension ProjectFilter {
+    /// Whether a cluster site passes the filter: its plan, one of its fields, its status (without
+    /// a status, withdrawn sites are left out unless `includeWithdrawn`), as projects are filtered.
+    public func accepts(_ site: ClusterSite) -> Bool {
+        if let plan, site.plan != plan { return false }
+        if let field, !site.fields.contains(field) { return false }
+        if let status { return site.status.rawValue == status }
+        return includeWithdrawn || site.status != .withdrawn
     }
 }

@@ -85,7 +85,7 @@ public struct GapMapRenderer: Sendable {
         for unit in input.units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { unitBounds.extend(c) } } }
         // The extent's sites; with a distance, also those beyond its borders but over its map.
         let sites = try store.sites(edition: input.edition.name).filter { site, join in
-            guard Self.accepts(site, request.filter) else { return false }
+            guard request.filter.accepts(site) else { return false }
             if spec.extent.contains(prefectureCode: join.prefectureCode, bureauID: join.bureauID) { return true }
             guard request.siteKilometres != nil, let box = MarkerOverlay.box(of: site.geometry) else { return false }
             return unitBounds.contains(Coordinate(x: box.minX, y: box.minY)) && unitBounds.contains(Coordinate(x: box.maxX, y: box.maxY))
@@ -97,14 +97,5 @@ public struct GapMapRenderer: Sendable {
                            markers: sites.map { MapMarker(id: $0.site.id, name: $0.site.name, geometry: $0.site.geometry, prefectureCode: $0.join.prefectureCode) }),
         ]
         return input
-    }
-
-    /// Whether a site counts under `filter` as the gap report counts it: its plan, one of its
-    /// fields, its status (withdrawn ones only when asked for).
-    static func accepts(_ site: ClusterSite, _ filter: ProjectFilter) -> Bool {
-        if let plan = filter.plan, site.plan != plan { return false }
-        if let field = filter.field, !site.fields.contains(field) { return false }
-        if let status = filter.status { return site.status.rawValue == status }
-        return filter.includeWithdrawn || site.status != .withdrawn
     }
 }

@@ -4,6 +4,7 @@ import Cartography
 import Foundation
 import GeoCore
 import LedgerStatistics
+import Reference
 import SpatialQueries
 
 /// `investmap gaps`: the coverage-gap report of a regional bureau.
@@ -18,6 +19,14 @@ struct GapsCommand: ParsableCommand {
         nearest matching site and the nearest covered unit of the same level (0 km: a neighbour). \
         The summary gives, per prefecture, the units, the uncovered units, their population and its \
         share. Distances are geodesic on GRS80 between the full-resolution polygons.
+
+        --svg FILE also draws the gap map (SVG): the block's units, uncovered ones in a strong \
+        colour and covered ones in a light neutral, prefecture borders and names, the matching \
+        projects as dots and the matching cluster sites as diamonds (areas as outlines), a legend \
+        with the counts, the edition and its note, and the data credits. It uses the store's \
+        simplified "bureau" scale (see investmap simplify) when built, else full resolution. \
+        With --all-bureaus, --svg names a folder (created when missing) that gets one \
+        gaps_<bureau>.svg per bureau. The folder of FILE must exist; the map is written atomically.
         """
     )
 
@@ -32,6 +41,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "table, csv, json or geojson.") var format: QueryFormat = .table
     @Flag(help: "Print the per-prefecture summary (CSV and table) instead of the units.") var summary = false
     @Option(help: "The folder for --all-bureaus.") var out: String?
+    @Option(help: "Also draw the gap map into this SVG file (with --all-bureaus: a folder, one gaps_<bureau>.svg each).") var svg: String?
     @OptionGroup var filterOptions: ProjectFilterOptions
     @OptionGroup var store: StoreOptions
 
@@ -45,10 +55,13 @@ struct GapsCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A map that cannot be written fails before anything is computed or written.
+        let mapTarget = try svg.map { try self.mapTarget($0) }
         let boundaryStore = try store.open(readOnly: true)
         let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
         let builder = try GapReportBuilder(store: boundaryStore, edition: edition.name, level: level == .ward ? .ward : .municipality)
         let filter = try filterOptions.filter()
+        let mapRenderer = try mapTarget.map { _ in GapMapRenderer(store: boundaryStore, reference: try ReferenceTables.loadFromDefaultLocation()) }
         let bureaus = allBureaus ? builder.bureaus : [bureau!]
         var outFolder: URL?
         if let out {
@@ -65,6 +78,12 @@ struct GapsCommand: ParsableCommand {
                 throw CLIError(error.description)
             }
             let table = try self.table(report, edition: edition, builder: builder)
+            var mapFile: URL?
+            if let mapTarget, let mapRenderer {
+                let file = allBureaus ? mapTarget.appendingPathComponent("gaps_\(id).svg") : mapTarget
+                try Self.writeMap(report, edition: edition.name, renderer: mapRenderer, to: file)
+                mapFile = file
+            }
             if let outFolder {
                 let file = outFolder.appendingPathComponent("gaps_\(id).\(format == .table ? "txt" : format.rawValue)")
                 try Data(table.render(format).utf8).write(to: file, options: .atomic)
@@ -73,7 +92,38 @@ struct GapsCommand: ParsableCommand {
                 table.print(format)
                 if format == .table && !summary { print(Self.summaryLine(report)) }
             }
+            if let mapFile { standardError.write("\(report.bureauName): gap map → \(mapFile.path)") }
         }
+    }
+
+    /// Where --svg writes: the file (its folder must exist), or with --all-bureaus the folder
+    /// (created when missing, as --out is).
+    func mapTarget(_ path: String) throws -> URL {
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        if allBureaus {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return url
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIError("\(url.path): cannot write the gap map: it is a folder (--svg takes a file; a folder with --all-bureaus)")
+        }
+        let folder = url.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError("\(url.path): cannot write the gap map: the folder \(folder.path) does not exist")
+        }
+        return url
+    }
+
+    /// Draws the report's gap map (`GapMapRenderer`) and writes it atomically.
+    static func writeMap(_ report: GapReport, edition: String, renderer: GapMapRenderer, to file: URL) throws {
+        let request = GapMapRequest(bureauID: report.bureauID, bureauName: report.bureauName, prefectureCode: report.options.prefecture,
+                                    level: report.options.level, uncoveredCodes: report.gaps.map(\.code), coveredCodes: report.coveredCodes,
+                                    filter: report.options.filter, siteKilometres: report.options.siteKilometres,
+                                    minimumPopulation: report.options.minimumPopulation)
+        let map = try renderer.render(request, edition: edition)
+        for warning in map.warnings { standardError.write("gaps --bureau \(report.bureauID) --svg: \(warning)") }
+        try RenderCommand.writeAtomically(Data(map.svg), to: file)
     }
 
     /// The report's rows (units, or the summary with --summary) and metadata.
