@@ -1,32 +1,32 @@
 import Foundation
 import GeoCore
+import BoundaryImport
 import BoundaryStore
 import Reference
 import XCTest
 
-/// The coverage grid on the real full-resolution store, when one is on this machine (INVESTMAP_DB,
-/// else out/investmap.gpkg in the repository), against GEOS answering the way `PointLocator`
-/// does: the 10,000 town points of the shared sample, and the same moved 2 km (some at sea). (`PointLocator` itself lives in SpatialJoin,
-/// which this test target does not depend on; the harness that compared CoverageGridLocator with
-/// PointLocator on all 277 k town points is described in the grid's report.)
+/// The coverage grid on a real N03 coverage — the shared national TopoJSON (1,900 units)
+/// imported into a fresh store — against GEOS answering the way `PointLocator` does: the 10,000
+/// town points of the shared sample, and the same moved 2 km (some at sea). (`PointLocator`
+/// itself lives in SpatialJoin, which this test target does not depend on; the full-resolution
+/// store is checked against PointLocator on all 277 k town points by the CLI tests.)
 final class CoverageGridStoreTests: XCTestCase {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func testTownPointsGetGEOSAnswersInsideAndAtSea() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let storePath = environment["INVESTMAP_DB"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? Self.repositoryRoot.appendingPathComponent("out/investmap.gpkg").path
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw XCTSkip("no boundary store at \(storePath) (set INVESTMAP_DB)")
-        }
-        guard let sample = SharedFolder.file("points/town_points_sample10k.csv",
-                                             geoDataDirectory: Self.repositoryRoot.appendingPathComponent("GeoData")) else {
-            throw XCTSkip("shared points/town_points_sample10k.csv not available (set INVESTMAP_SHARED)")
-        }
+        let geoData = Self.repositoryRoot.appendingPathComponent("GeoData")
+        let topojson = try XCTUnwrap(SharedFolder.file("geodata/N03-21_210101_s0010.topojson", geoDataDirectory: geoData),
+                                     "the shared folder (../shared or INVESTMAP_SHARED) holds geodata/N03-21_210101_s0010.topojson")
+        let sample = try XCTUnwrap(SharedFolder.file("points/town_points_sample10k.csv", geoDataDirectory: geoData),
+                                   "the shared folder holds points/town_points_sample10k.csv")
+        let storePath = try StoreFixtures.temporaryFolder(self).appendingPathComponent("coverage.gpkg").path
+        let reference = try ReferenceTables.load(from: geoData)
+        _ = try BoundaryImporter(reference: reference, census: nil)
+            .run(files: [topojson], edition: nil, openStore: { try BoundaryStore(path: storePath) })
         let store = try BoundaryStore(path: storePath, readOnly: true)
         let units = try store.units(.ward) + store.units(.unassigned)
-        guard units.count > 1000 else { throw XCTSkip("\(storePath) does not hold the full N03 coverage") }
+        XCTAssertGreaterThan(units.count, 1000, "the whole N03 coverage")
         let grid = CoverageGrid(faces: units.map(\.geometry.polygons), cellDegrees: 0.01)
         let boxes = units.map(\.geometry.boundingBox)
         XCTAssertEqual(grid.inconsistentCrossings, 0)
