@@ -134,6 +134,27 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual((sites["rows"] as? [[String: Any]])?.first?["id"] as? String, "S1")
     }
 
+    func testNearBatchStreamsTheSameRowsAsSingleQueries() throws {
+        let folder = try CLI.temporaryFolder(self)
+        let queries = folder.appendingPathComponent("q.csv")
+        try "id,lon,lat\nkochi,133.5311,33.5597\nmatsuyama,132.7657,33.8416\n".write(to: queries, atomically: true, encoding: .utf8)
+        let batch = try run(["near", "--queries", queries.path, "--km", "15", "--edition", "hand", "--format", "csv"])
+        XCTAssertEqual(batch.status, 0, batch.stderr)
+        let rows = csv(batch.stdout)
+        for (id, lon, lat) in [("kochi", "133.5311", "33.5597"), ("matsuyama", "132.7657", "33.8416")] {
+            let single = csv(try run(["near", lon, lat, "--km", "15", "--edition", "hand", "--format", "csv"]).stdout)
+            let mine = rows.filter { $0["query"] == id }
+            XCTAssertEqual(mine.map { $0["id"] ?? "" }, single.map { $0["id"] ?? "" }, id)
+            XCTAssertEqual(mine.map { $0["distance_km"] ?? "" }, single.map { $0["distance_km"] ?? "" }, id)
+        }
+        XCTAssertTrue(batch.stderr.contains("2 queries"), batch.stderr)
+        let bad = folder.appendingPathComponent("bad.csv")
+        try "id,lon,lat\na,133.5,33.5\nb,north,33.5\n".write(to: bad, atomically: true, encoding: .utf8)
+        let failed = try run(["near", "--queries", bad.path, "--km", "5", "--edition", "hand"])
+        XCTAssertNotEqual(failed.status, 0)
+        XCTAssertTrue(failed.stderr.contains("bad.csv") && failed.stderr.contains("3"), "names the file and the line: \(failed.stderr)")
+    }
+
     func testWithinAndNearestSite() throws {
         let within = try json(run(["within", "37", "--edition", "hand", "--format", "json"]))
         let totals = try XCTUnwrap((within["metadata"] as? [String: Any])?["totals"] as? [String: Any])

@@ -49,31 +49,55 @@ struct NearCommand: ParsableCommand {
                                   filter: filterOptions.filter())
         var columns = ["kind", "id", "name", "plan", kind == .projects ? "field" : "fields", "status", "amount_jpy", "ward_code", "distance_km"]
         if queries != nil { columns = ["query", "query_lon", "query_lat"] + columns }
+        let description = queries.map { "near --queries \($0) --km \(km) --kind \(kind.rawValue)" }
+            ?? "near \(lon!) \(lat!) --km \(km) --kind \(kind.rawValue)"
+        let metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: description)
+        /// One result's row.
+        func row(_ feature: NearbyFeature, of point: (id: String, location: Coordinate)) -> [String: TileJSONValue] {
+            var row: [String: TileJSONValue] = [
+                "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
+                columns[queries == nil ? 4 : 7]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
+                "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
+                "ward_code": feature.wardCode.map(TileJSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
+            ]
+            if queries != nil {
+                row["query"] = .string(point.id)
+                row["query_lon"] = .numeric(point.location.x)
+                row["query_lat"] = .numeric(point.location.y)
+            }
+            return row
+        }
+        func results(_ point: (id: String, location: Coordinate)) throws -> [NearbyFeature] {
+            let found = try query.within(km * 1000, of: point.location)
+            return limit.map { Array(found.prefix($0)) } ?? found
+        }
+
+        if format == .csv {
+            // CSV streams: a batch of many queries can have millions of results.
+            let out = StandardOutput()
+            out.write(CSVWriter.record(columns))
+            var count = 0
+            for point in points {
+                for feature in try results(point) {
+                    let values = row(feature, of: point)
+                    out.write(CSVWriter.record(columns.map { QueryTable.cell(values[$0] ?? .null) }))
+                    count += 1
+                }
+            }
+            out.flush()
+            standardError.write("edition \(edition.name)\(edition.note.map { " (\($0))" } ?? ""); \(QueryTable.cell(metadata["attribution"] ?? .null))")
+            if queries != nil { standardError.write("\(points.count) queries, \(count) results") }
+            return
+        }
         var rows: [[String: TileJSONValue]] = []
         var geometries: [Geometry?] = []
         for point in points {
-            var found = try query.within(km * 1000, of: point.location)
-            if let limit { found = Array(found.prefix(limit)) }
-            for feature in found {
-                var row: [String: TileJSONValue] = [
-                    "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
-                    columns[queries == nil ? 4 : 7]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
-                    "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
-                    "ward_code": feature.wardCode.map(TileJSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
-                ]
-                if queries != nil {
-                    row["query"] = .string(point.id)
-                    row["query_lon"] = .numeric(point.location.x)
-                    row["query_lat"] = .numeric(point.location.y)
-                }
-                rows.append(row)
+            for feature in try results(point) {
+                rows.append(row(feature, of: point))
                 geometries.append(feature.geometry)
             }
         }
-        let description = queries.map { "near --queries \($0) --km \(km) --kind \(kind.rawValue)" }
-            ?? "near \(lon!) \(lat!) --km \(km) --kind \(kind.rawValue)"
-        QueryTable(columns: columns, rows: rows, geometries: geometries,
-                   metadata: QueryTable.metadata(edition: edition.name, note: edition.note, query: description)).print(format)
+        QueryTable(columns: columns, rows: rows, geometries: geometries, metadata: metadata).print(format)
         if queries != nil { standardError.write("\(points.count) queries, \(rows.count) results") }
     }
 
