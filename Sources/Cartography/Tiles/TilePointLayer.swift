@@ -29,13 +29,6 @@ struct TilePointLayer: Sendable {
     /// Whether zoom `z` holds clusters.
     func clusters(atZoom z: Int) -> Bool { z < pointsFromZoom }
 
-    /// The features of every tile of zoom `z` holding a point, clustered or not as the zoom says
-    /// (or `clustered` says, when given), each tile's features in a fixed order: points in the
-    /// order of `points`, clusters by cell row, then column. With `only`, that tile's alone.
-    func features(zoom z: Int, clustered: Bool? = nil, only: TileID? = nil) -> [TileID: [TileFeature]] {
-        features(of: members(zoom: z, only: only), clustered: clustered ?? clusters(atZoom: z))
-    }
-
     /// The features of tiles whose points `members` gives, clustered or one by one.
     func features(of members: [TileID: [(index: Int, x: Int, y: Int)]], clustered: Bool) -> [TileID: [TileFeature]] {
         var result: [TileID: [TileFeature]] = [:]
@@ -52,9 +45,9 @@ struct TilePointLayer: Sendable {
         return result
     }
 
-    /// The points of every tile of zoom `z` (or of `only`) in `points` order: index and position in
-    /// tile units, within 0 … extent.
-    func members(zoom z: Int, only: TileID? = nil) -> [TileID: [(index: Int, x: Int, y: Int)]] {
+    /// The points of every tile of zoom `z` in `points` order: index and position in tile units,
+    /// within 0 … extent.
+    func members(zoom z: Int) -> [TileID: [(index: Int, x: Int, y: Int)]] {
         let scale = Double(extent) * Double(1 << z)
         let last = (1 << z) - 1
         var members: [TileID: [(index: Int, x: Int, y: Int)]] = [:]
@@ -62,7 +55,6 @@ struct TilePointLayer: Sendable {
             let px = point.world.x * scale, py = point.world.y * scale
             let tile = TileID(z: z, x: min(max(Int((px / Double(extent)).rounded(.down)), 0), last),
                               y: min(max(Int((py / Double(extent)).rounded(.down)), 0), last))
-            if let only, only != tile { continue }
             let x = min(max(Int((px - Double(tile.x * extent)).rounded()), 0), extent)
             let y = min(max(Int((py - Double(tile.y * extent)).rounded()), 0), extent)
             members[tile, default: []].append((index, x, y))
