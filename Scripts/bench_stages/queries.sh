@@ -180,8 +180,8 @@ interleaved; median time of whole processes, largest peak RSS. investmap: `gaps 
 `municipality_code` investmap counts) or, with `--km`, `sjoin(predicate="dwithin")`; nearest site and nearest covered unit by
 `sjoin_nearest` in one transverse Mercator plane per bureau (GRS80, centred on the bureau), touching neighbours by
 `sjoin(predicate="intersects")`; near: `sindex.query` with one box per query, then `Geod(ellps="GRS80").inv` on the candidates.
-At {near_km} km (not 5): at 5 km the ledger gives about 1,600 projects a query, 16 M rows, more than investmap's batch
-output holds in memory here.
+At {near_km} km: at 5 km the ledger gives about 1,600 projects a query, 16 M result rows, which GeoPandas' frame
+of candidate pairs does not hold in this machine's memory comfortably (investmap streams its CSV).
 
 {chr(10).join(rows)}
 
