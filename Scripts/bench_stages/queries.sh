@@ -18,8 +18,8 @@
 #   near        `near --queries Q.csv --km QUERIES_NEAR_KM --format csv`: 10,000 town points
 #               (seeded sample of the town points, jittered by up to ±0.005°). QUERIES_NEAR_KM
 #               defaults to 1: at 5 km the 1 M ledger gives about 1,600 projects a query, 16 M
-#               rows in all (2 GB of CSV), more than investmap's batch output holds in this
-#               machine's memory (1,000 queries at 5 km: 1.7 M rows, 2.7 GB peak RSS).
+#               rows in all (2 GB of CSV); investmap streams them (358 MB peak), the peer's
+#               frame of candidate pairs would not fit this machine comfortably.
 # After the timed runs, queries_peer.py check-gaps / check-near compare the last runs' answers
 # (untimed): gap sets and order per bureau; nearest site and nearest covered unit, investmap's
 # distances measured again with shapely in a local azimuthal equidistant plane per pair (within
