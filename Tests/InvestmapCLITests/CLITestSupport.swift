@@ -60,6 +60,19 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A command of a fixture's setup that failed.
+    struct StepFailure: Error, CustomStringConvertible { var description: String }
+
+    /// Runs `investmap` commands in order; throws, naming the command, at the first that fails.
+    static func runAll(_ steps: [[String]], environment: [String: String] = [:]) throws {
+        for arguments in steps {
+            let result = try run(arguments, environment: environment)
+            guard result.status == 0 else {
+                throw StepFailure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)")
+            }
+        }
+    }
+
     /// A fresh temporary folder, removed when the test ends.
     static func temporaryFolder(_ test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-test-\(UUID().uuidString)")

@@ -9,14 +9,12 @@ import XCTest
 final class GapMapTests: XCTestCase {
     nonisolated(unsafe) static var folder: URL?
     nonisolated(unsafe) static var setupError: Error?
-    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
-    static let knownGaps: Set<String> = ["37201", "38201", "39201"]
-    static let takamatsuSite = Coordinate(x: 134.0465, y: 34.3401)
+    static let environment = ShikokuLedgerFixture.environment
+    static let knownGaps = ShikokuLedgerFixture.knownGaps
+    static let takamatsuSite = ShikokuLedgerFixture.takamatsuSite
     /// `GapMapRenderer`'s fills.
     static let uncoveredFill = "#d7301f"
     static let coveredFill = "#e3e6ea"
-
-    struct Failure: Error, CustomStringConvertible { var description: String }
 
     override class func setUp() {
         super.setUp()
@@ -24,36 +22,14 @@ final class GapMapTests: XCTestCase {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-gapmap-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let db = folder.appendingPathComponent("full.gpkg").path
-            let points = try String(contentsOf: CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS"), encoding: .utf8)
-            var ledger = "id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source\n"
-            var seen = Set<String>()
-            for line in points.split(whereSeparator: \.isNewline).dropFirst() {
-                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                let code = f[0]
-                guard ["36", "37", "38", "39"].contains(String(code.prefix(2))), !knownGaps.contains(code), seen.insert(code).inserted else { continue }
-                ledger += "Q\(code),\(f[2]) 試験案件,C,,100000000,3,operating,2026-04-01,\(f[6]),\(f[5]),\(code),hand-made test row\n"
-            }
-            try ledger.write(to: folder.appendingPathComponent("ledger.csv"), atomically: true, encoding: .utf8)
-            try "id,name,plan,fields,status,lon,lat,wkt\nS1,高松 試験拠点,B,ai_semiconductors,operating,\(takamatsuSite.x),\(takamatsuSite.y),\n"
-                .write(to: folder.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
-            for arguments in [["import", "boundaries", try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson").path, "--db", db],
-                              ["edition", "create", "hand", "--note", "hand-made test ledger", "--db", db],
-                              ["import", "investments", folder.appendingPathComponent("ledger.csv").path, "--edition", "hand", "--db", db],
-                              ["import", "sites", folder.appendingPathComponent("sites.csv").path, "--edition", "hand", "--db", db]] {
-                try run(arguments)
-            }
+            try ShikokuLedgerFixture.build(db: db, folder: folder)
             let simplified = folder.appendingPathComponent("simplified.gpkg").path
             try FileManager.default.copyItem(atPath: db, toPath: simplified)
-            try run(["simplify", "--levels", "bureau", "--db", simplified])
+            try CLI.runAll([["simplify", "--levels", "bureau", "--db", simplified]], environment: environment)
             self.folder = folder
         } catch {
             setupError = error
         }
-    }
-
-    private static func run(_ arguments: [String]) throws {
-        let result = try CLI.run(arguments, environment: environment)
-        guard result.status == 0 else { throw Failure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)") }
     }
 
     override class func tearDown() {

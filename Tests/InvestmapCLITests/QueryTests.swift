@@ -9,39 +9,16 @@ import XCTest
 final class QueryTests: XCTestCase {
     nonisolated(unsafe) static var folder: URL?
     nonisolated(unsafe) static var setupError: Error?
-    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
-    static let knownGaps: Set<String> = ["37201", "38201", "39201"]
-    static let takamatsuSite = Coordinate(x: 134.0465, y: 34.3401)
-
-    struct Failure: Error, CustomStringConvertible { var description: String }
+    static let environment = ShikokuLedgerFixture.environment
+    static let knownGaps = ShikokuLedgerFixture.knownGaps
+    static let takamatsuSite = ShikokuLedgerFixture.takamatsuSite
 
     override class func setUp() {
         super.setUp()
         do {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-queries-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let db = folder.appendingPathComponent("q.gpkg").path
-            // One town point per Shikoku municipality (the first in the file), the capitals left out.
-            // The decompressed town points (Scripts/test sets INVESTMAP_TOWN_POINTS).
-            let points = try String(contentsOf: CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS"), encoding: .utf8)
-            var ledger = "id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source\n"
-            var seen = Set<String>()
-            for line in points.split(whereSeparator: \.isNewline).dropFirst() {
-                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                let code = f[0]
-                guard ["36", "37", "38", "39"].contains(String(code.prefix(2))), !knownGaps.contains(code), seen.insert(code).inserted else { continue }
-                ledger += "Q\(code),\(f[2]) 試験案件,C,,100000000,3,operating,2026-04-01,\(f[6]),\(f[5]),\(code),hand-made test row\n"
-            }
-            try ledger.write(to: folder.appendingPathComponent("ledger.csv"), atomically: true, encoding: .utf8)
-            try "id,name,plan,fields,status,lon,lat,wkt\nS1,高松 試験拠点,B,ai_semiconductors,operating,\(takamatsuSite.x),\(takamatsuSite.y),\n"
-                .write(to: folder.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
-            for arguments in [["import", "boundaries", try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson").path, "--db", db],
-                              ["edition", "create", "hand", "--note", "hand-made test ledger", "--db", db],
-                              ["import", "investments", folder.appendingPathComponent("ledger.csv").path, "--edition", "hand", "--db", db],
-                              ["import", "sites", folder.appendingPathComponent("sites.csv").path, "--edition", "hand", "--db", db]] {
-                let result = try CLI.run(arguments, environment: environment)
-                guard result.status == 0 else { throw Failure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)") }
-            }
+            try ShikokuLedgerFixture.build(db: folder.appendingPathComponent("q.gpkg").path, folder: folder)
             self.folder = folder
         } catch {
             setupError = error

@@ -15,8 +15,6 @@ final class RenderTests: XCTestCase {
     static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
     static let renderers = CLI.repositoryRoot.appendingPathComponent("Renderers")
 
-    struct CLIFailure: Error, CustomStringConvertible { var description: String }
-
     override class func setUp() {
         super.setUp()
         do {
@@ -24,14 +22,11 @@ final class RenderTests: XCTestCase {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-render-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let db = folder.appendingPathComponent("render.gpkg").path
-            for arguments in [["import", "boundaries", topojson.path, "--db", db],
+            try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
                               ["simplify", "--levels", "national,bureau", "--db", db],
                               ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
                               ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
-                               "--edition", "sample", "--db", db]] {
-                let result = try CLI.run(arguments, environment: environment)
-                guard result.status == 0 else { throw CLIFailure(description: "investmap \(arguments[0]): \(result.stderr)") }
-            }
+                               "--edition", "sample", "--db", db]], environment: environment)
             store = URL(fileURLWithPath: db)
         } catch {
             setupError = error

@@ -13,8 +13,6 @@ final class TilesTests: XCTestCase {
 
     static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
 
-    struct CLIFailure: Error, CustomStringConvertible { var description: String }
-
     override class func setUp() {
         super.setUp()
         do {
@@ -22,7 +20,7 @@ final class TilesTests: XCTestCase {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-tiles-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let db = folder.appendingPathComponent("tiles.gpkg").path
-            for arguments in [["import", "boundaries", topojson.path, "--db", db],
+            try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
                               ["simplify", "--levels", "z4,z5,z6", "--db", db],
                               ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
                               ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
@@ -35,10 +33,7 @@ final class TilesTests: XCTestCase {
                               ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6",
                                "--out", folder.appendingPathComponent("pyramid-pbf").path,
                                "--mbtiles", folder.appendingPathComponent("pyramid-pbf.mbtiles").path, "--mbtiles-format", "pbf", "--db", db],
-                              ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]] {
-                let result = try CLI.run(arguments, environment: environment)
-                guard result.status == 0 else { throw CLIFailure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)") }
-            }
+                              ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]], environment: environment)
             self.folder = folder
         } catch {
             setupError = error

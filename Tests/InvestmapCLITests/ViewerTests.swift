@@ -9,27 +9,20 @@ import XCTest
 final class ViewerTests: XCTestCase {
     static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
 
-    struct CLIFailure: Error, CustomStringConvertible { var description: String }
-
     /// Builds the pyramid the way `TilesTests` does and returns its folder.
     private func buildPyramid() throws -> URL {
         let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let folder = try CLI.temporaryFolder(self)
         let db = folder.appendingPathComponent("viewer.gpkg").path
         let pyramid = folder.appendingPathComponent("pyramid")
-        for arguments in [["import", "boundaries", topojson.path, "--db", db],
+        try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
                           ["simplify", "--levels", "z4,z5,z6", "--db", db],
                           ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
                           ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
                            "--edition", "sample", "--db", db],
                           ["import", "sites", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_sites.csv").path,
                            "--edition", "sample", "--db", db],
-                          ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--out", pyramid.path, "--db", db]] {
-            let result = try CLI.run(arguments, environment: Self.environment)
-            guard result.status == 0 else {
-                throw CLIFailure(description: "investmap \(arguments.prefix(2).joined(separator: " ")): \(result.stderr)")
-            }
-        }
+                          ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--out", pyramid.path, "--db", db]], environment: Self.environment)
         XCTAssertTrue(FileManager.default.fileExists(atPath: pyramid.appendingPathComponent("index.html").path),
                       "investmap tiles writes the viewer beside tiles.json")
         return pyramid

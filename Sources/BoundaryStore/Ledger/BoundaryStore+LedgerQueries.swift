@@ -17,6 +17,23 @@ public struct ProjectFilter: Sendable, Equatable {
     }
 }
 
+extension ProjectFilter {
+    /// The WHERE conditions (joined with AND) and their arguments selecting an edition's projects
+    /// that pass the filter, in the investments table or its totals.
+    func sqlConditions(edition: String) -> (conditions: [String], arguments: [any DatabaseValueConvertible]) {
+        var conditions = ["edition = ?"]
+        var arguments: [any DatabaseValueConvertible] = [edition]
+        for (column, value) in [("plan", plan), ("field", field), ("status", status)] {
+            if let value {
+                conditions.append("\(column) = ?")
+                arguments.append(value)
+            }
+        }
+        if status == nil && !includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+        return (conditions, arguments)
+    }
+}
+
 /// Count, amount and jobs of the projects of one join group (a ward with its municipality,
 /// prefecture and bureau; 所属未定地 rows have no ward).
 public struct ProjectTotals: Sendable, Equatable {
@@ -37,15 +54,7 @@ extension BoundaryStore {
         let path = self.path
         return try read("total projects of \(edition)") { db in
             _ = try Self.requireEdition(db, edition, path: path)
-            var conditions = ["edition = ?"]
-            var arguments: [any DatabaseValueConvertible] = [edition]
-            for (column, value) in [("plan", filter.plan), ("field", filter.field), ("status", filter.status)] {
-                if let value {
-                    conditions.append("\(column) = ?")
-                    arguments.append(value)
-                }
-            }
-            if filter.status == nil && !filter.includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+            let (conditions, arguments) = filter.sqlConditions(edition: edition)
             // A store opened read-only that was never opened for writing since the totals table
             // arrived: group the projects themselves (slower, same answer).
             let hasTotals = try db.tableExists(LedgerSchema.totalsTable)

@@ -32,15 +32,7 @@ extension BoundaryStore {
         let path = self.path
         return try read("read projects of \(edition)") { db in
             _ = try Self.requireEdition(db, edition, path: path)
-            var conditions = ["edition = ?"]
-            var arguments: [any DatabaseValueConvertible] = [edition]
-            for (column, value) in [("plan", filter.plan), ("field", filter.field), ("status", filter.status)] {
-                if let value {
-                    conditions.append("\(column) = ?")
-                    arguments.append(value)
-                }
-            }
-            if filter.status == nil && !filter.includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+            var (conditions, arguments) = filter.sqlConditions(edition: edition)
             if let unit {
                 conditions.append("\(unit.column.rawValue) = ?")
                 arguments.append(unit.code)

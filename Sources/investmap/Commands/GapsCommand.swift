@@ -123,7 +123,7 @@ struct GapsCommand: ParsableCommand {
                                     minimumPopulation: report.options.minimumPopulation)
         let map = try renderer.render(request, edition: edition)
         for warning in map.warnings { standardError.write("gaps --bureau \(report.bureauID) --svg: \(warning)") }
-        try RenderCommand.writeAtomically(Data(map.svg), to: file)
+        try AtomicFile.write(Data(map.svg), to: file)
     }
 
     /// The report's rows (units, or the summary with --summary) and metadata.

@@ -88,7 +88,7 @@ struct RenderCommand: ParsableCommand {
             standardError.write("rsvg-convert is not installed (apt-get install librsvg2-bin): PNG/PDF skipped")
         }
         for (map, target) in zip(rendered, targets) {
-            try Self.writeAtomically(Data(map.svg), to: target)
+            try AtomicFile.write(Data(map.svg), to: target)
             print(target.path)
             guard let converter else { continue }
             for (wanted, format) in [(png, "png"), (pdf, "pdf")] where wanted {
@@ -116,36 +116,6 @@ struct RenderCommand: ParsableCommand {
         let specs = names.filter { $0.hasSuffix(".json") }.sorted()
         guard !specs.isEmpty else { throw CLIError("\(folder.path): no spec (*.json) here") }
         return specs.map { folder.appendingPathComponent($0).path }
-    }
-
-    /// Writes `data` to a hidden temporary file beside `url`, flushed to disk, then renamed over
-    /// it; on failure the temporary file is removed and `url` is untouched.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CLIError("\(url.path): cannot write the map: it is a folder")
-        }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
-        do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CLIError("\(url.path): cannot create a file in \(url.deletingLastPathComponent().path) (missing folder or no permission)")
-            }
-            let handle = try FileHandle(forWritingTo: temporary)
-            do {
-                try handle.write(contentsOf: data)
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CLIError("\(url.path): cannot move the finished map into place: \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 
     /// The path of an executable on $PATH, or nil.

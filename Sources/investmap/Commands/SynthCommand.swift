@@ -52,7 +52,7 @@ struct SynthCommand: ParsableCommand {
         }
         let ledger = SyntheticLedger(seed: seed, towns: towns, reference: try ReferenceTables.loadFromDefaultLocation())
         if let out {
-            try Self.writeAtomically(to: URL(fileURLWithPath: out)) { try Self.write(ledger, count: count, sites: sites, to: $0) }
+            try AtomicFile.write(to: URL(fileURLWithPath: out)) { try Self.write(ledger, count: count, sites: sites, to: $0) }
         } else {
             try Self.write(ledger, count: count, sites: sites, to: FileHandle.standardOutput)
         }
@@ -129,38 +129,6 @@ struct SynthCommand: ParsableCommand {
             }
             try handle.write(contentsOf: Data(text.utf8))
             text.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Writes `url` through a hidden temporary file in the same folder, renamed over it only when
-    /// complete and on disk; on any error the temporary file is removed and `url` is untouched.
-    private static func writeAtomically(to url: URL, _ body: (FileHandle) throws -> Void) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CLIError("\(url.path): cannot write the file: it is a folder")
-        }
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
-        guard manager.createFile(atPath: temporary.path, contents: nil) else {
-            throw CLIError("\(url.path): cannot create a file in \(folder.path) (missing folder or no permission)")
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            do {
-                try body(handle)
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CLIError("\(url.path): cannot move the finished file into place: \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw error
         }
     }
 }
