@@ -11,7 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer", "QueryOutput", "MapService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // The HTTP service (`investmap serve`); without swift-configuration support, which it does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +46,19 @@ let package = Package(
         .target(name: "Cartography", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics", "Gzip"]),
         // The web viewer (index.html and its script) that `investmap tiles` writes beside the pyramid.
         .target(name: "WebViewer", resources: [.copy("Files")]),
+        // What a query answers, as JSON, GeoJSON, CSV or a table: one form for the CLI and the HTTP service.
+        .target(name: "QueryOutput", dependencies: ["GeoCore", "Reference", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "SpatialQueries", "Cartography"]),
+        // The HTTP service: tiles, maps and queries of every edition (Hummingbird 2).
+        .target(name: "MapService", dependencies: [
+            "GeoCore", "Reference", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer", "QueryOutput",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .target(name: "LedgerImport", dependencies: [
             "GeoCore", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -47,8 +66,10 @@ let package = Package(
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer", "QueryOutput", "MapService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
@@ -57,6 +78,12 @@ let package = Package(
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore"]),
         .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
-        .testTarget(name: "InvestmapCLITests", dependencies: ["GeoCore", "Reference"]),
+        // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
+        // and as the real `investmap serve`) checked against the CLI's answers.
+        .testTarget(name: "InvestmapCLITests", dependencies: [
+            "GeoCore", "Reference", "MapService",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

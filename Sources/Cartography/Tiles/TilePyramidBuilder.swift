@@ -72,22 +72,7 @@ public struct TilePyramidBuilder: Sendable {
     /// - Throws: `TilePyramidError` for a bad zoom range or a store without tile scales; the
     ///   store's errors (an unknown edition) as they are; whatever `write` throws.
     public func build(edition editionName: String, write: (BuiltTile) throws -> Void) throws -> TilePyramidReport {
-        guard TileID.zoomRange.contains(options.minZoom), TileID.zoomRange.contains(options.maxZoom), options.minZoom <= options.maxZoom else {
-            throw TilePyramidError.badZoomRange(minZoom: options.minZoom, maxZoom: options.maxZoom)
-        }
-        let edition = try store.edition(named: editionName)
-        let built = try store.simplifiedLevels().map(\.name)
-        let zooms = Array(options.minZoom...options.maxZoom)
-        var scales: [Int: String] = [:]
-        for z in zooms {
-            guard let scale = Self.scale(forZoom: z, built: built) else { throw TilePyramidError.noTileScale(store: store.path, built: built) }
-            scales[z] = scale
-        }
-
-        var classesByLayer: [String: LayerClasses] = [:]
-        for level in Set(zooms.map(layerLevel)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            classesByLayer[Self.layerName(level)] = try classes(level, edition: edition.name)
-        }
+        let (edition, built, zooms, scales, classesByLayer) = try prepare(edition: editionName)
         let projects = try projectLayer(edition: edition.name)
         let sites = try siteLayer(edition: edition.name)
 
@@ -175,15 +160,60 @@ public struct TilePyramidBuilder: Sendable {
             zoomReports.append(.init(zoom: z, layer: layer, scale: scale, tiles: tiles.count, bytes: zoomBytes))
         }
 
-        var layers: [(String, [Int])] = classesByLayer.keys.sorted().map { name in
-            (name, zooms.filter { Self.layerName(layerLevel($0)) == name })
-        }
-        if projects != nil { layers.append((Self.projectsLayer, zooms)) }
-        if !sites.isEmpty { layers.append((Self.sitesLayer, zooms)) }
-        let document = tileJSON(edition: edition.name, note: edition.note, bounds: bounds, layers: layers, classes: classesByLayer)
+        let document = tileJSON(edition: edition, zooms: zooms, bounds: bounds, classes: classesByLayer,
+                                hasProjects: projects != nil, hasSites: !sites.isEmpty)
         return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: oversized, coarsened: coarsened, clustered: clustered,
                                  warnings: classesByLayer.keys.sorted().flatMap { name in classesByLayer[name]!.warnings.map { "\(name): \($0)" } },
                                  mbtilesMetadata: mbtilesMetadata(document))
+    }
+
+    /// The TileJSON document `build` ends with, without making the tiles (what a server that
+    /// makes tiles on demand answers for `tiles.json`): the same classes, layers and bounds.
+    public func tileJSON(edition editionName: String) throws -> [UInt8] {
+        let (edition, _, zooms, scales, classesByLayer) = try prepare(edition: editionName)
+        var bounds = BoundingBox.empty
+        var seen = Set<String>()
+        for z in zooms where seen.insert("\(layerLevel(z))@\(scales[z]!)").inserted {
+            for record in try store.units(layerLevel(z).unitLevel, scale: scales[z]!) where record.code != nil {
+                for polygon in record.geometry.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } }
+            }
+        }
+        let hasProjects = try !store.projectPoints(edition: edition.name).isEmpty
+        let hasSites = try !siteLayer(edition: edition.name).isEmpty
+        return tileJSON(edition: edition, zooms: zooms, bounds: bounds, classes: classesByLayer, hasProjects: hasProjects, hasSites: hasSites).bytes
+    }
+
+    /// What every build starts from: the edition, the built scales, the zooms with their scales
+    /// and each layer's classes.
+    private func prepare(edition editionName: String) throws
+        -> (edition: Edition, built: [String], zooms: [Int], scales: [Int: String], classes: [String: LayerClasses]) {
+        guard TileID.zoomRange.contains(options.minZoom), TileID.zoomRange.contains(options.maxZoom), options.minZoom <= options.maxZoom else {
+            throw TilePyramidError.badZoomRange(minZoom: options.minZoom, maxZoom: options.maxZoom)
+        }
+        let edition = try store.edition(named: editionName)
+        let built = try store.simplifiedLevels().map(\.name)
+        let zooms = Array(options.minZoom...options.maxZoom)
+        var scales: [Int: String] = [:]
+        for z in zooms {
+            guard let scale = Self.scale(forZoom: z, built: built) else { throw TilePyramidError.noTileScale(store: store.path, built: built) }
+            scales[z] = scale
+        }
+        var classesByLayer: [String: LayerClasses] = [:]
+        for level in Set(zooms.map(layerLevel)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            classesByLayer[Self.layerName(level)] = try classes(level, edition: edition.name)
+        }
+        return (edition, built, zooms, scales, classesByLayer)
+    }
+
+    /// The TileJSON document of a pyramid over `zooms` with these bounds and layers.
+    private func tileJSON(edition: Edition, zooms: [Int], bounds: BoundingBox, classes: [String: LayerClasses],
+                          hasProjects: Bool, hasSites: Bool) -> TileJSONValue {
+        var layers: [(String, [Int])] = classes.keys.sorted().map { name in
+            (name, zooms.filter { Self.layerName(layerLevel($0)) == name })
+        }
+        if hasProjects { layers.append((Self.projectsLayer, zooms)) }
+        if hasSites { layers.append((Self.sitesLayer, zooms)) }
+        return tileJSON(edition: edition.name, note: edition.note, bounds: bounds, layers: layers, classes: classes)
     }
 
     /// The point layer of the projects (withdrawn ones left out, as in the statistics); nil when

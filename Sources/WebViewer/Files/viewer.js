@@ -706,7 +706,8 @@ window.addEventListener('hashchange', () => {
 // ---------------------------------------------------------------------------------------------
 // Start: read tiles.json, set the first view, draw.
 async function start() {
-  const base = new URL('tiles.json', location.href);
+  // document.baseURI: `investmap serve` gives the page at / a <base> of the edition's folder.
+  const base = new URL('tiles.json', document.baseURI);
   const response = await fetch(base);
   if (!response.ok) throw new Error(`tiles.json: HTTP ${response.status}`);
   tileset = await response.json();

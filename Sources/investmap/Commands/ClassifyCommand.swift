@@ -1,9 +1,10 @@
 import ArgumentParser
-import Foundation
 import BoundaryStore
 import Cartography
+import Foundation
 import Ledger
 import LedgerStatistics
+import QueryOutput
 import Reference
 
 /// `investmap classify`: the class breaks a choropleth map of a statistic would use, computed as

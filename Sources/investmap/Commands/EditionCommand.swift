@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
 import BoundaryStore
+import Foundation
 import LedgerStatistics
+import QueryOutput
 import Reference
 
 struct EditionCommand: ParsableCommand {
@@ -41,27 +42,12 @@ struct EditionListCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    struct Row: Encodable {
-        var name: String
-        var status: String
-        var based_on: String?
-        var created_at: String
-        var published_at: String?
-        var boundary_edition: String?
-        var note: String?
-        var projects: Int
-        var sites: Int
-    }
-
     func run() throws {
-        let rows = try store.open(readOnly: true).editions().map {
-            Row(name: $0.name, status: $0.status.rawValue, based_on: $0.basedOn, created_at: $0.createdAt, published_at: $0.publishedAt,
-                boundary_edition: $0.boundaryEdition, note: $0.note, projects: $0.projects, sites: $0.sites)
-        }
+        let editions = try store.open(readOnly: true).editions()
         switch format {
-        case .json: print(try JSONOutput.string(rows))
+        case .json: print(try EditionsAnswer.json(editions))
         case .table, .csv:
-            let cells = rows.map { [$0.name, $0.status, $0.based_on ?? "", String($0.projects), String($0.sites), $0.created_at, $0.published_at ?? "", $0.note ?? ""] }
+            let cells = editions.map { [$0.name, $0.status.rawValue, $0.basedOn ?? "", String($0.projects), String($0.sites), $0.createdAt, $0.publishedAt ?? "", $0.note ?? ""] }
             print(format == .csv
                   ? ([["name", "status", "based_on", "projects", "sites", "created_at", "published_at", "note"]] + cells).map(CSVWriter.record).joined()
                   : TextTable.render(header: ["edition", "status", "from", "projects", "sites", "created", "published", "note"], rows: cells,

@@ -4,6 +4,7 @@ import Cartography
 import Foundation
 import GeoCore
 import LedgerStatistics
+import QueryOutput
 import Reference
 import SpatialQueries
 
@@ -77,7 +78,7 @@ struct GapsCommand: ParsableCommand {
             } catch let error as QueryError {
                 throw CLIError(error.description)
             }
-            let table = try self.table(report, edition: edition, builder: builder)
+            let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: filterOptions.input, summary: summary, withGeometry: format == .geojson)
             var mapFile: URL?
             if let mapTarget, let mapRenderer {
                 let file = allBureaus ? mapTarget.appendingPathComponent("gaps_\(id).svg") : mapTarget
@@ -124,47 +125,6 @@ struct GapsCommand: ParsableCommand {
         let map = try renderer.render(request, edition: edition)
         for warning in map.warnings { standardError.write("gaps --bureau \(report.bureauID) --svg: \(warning)") }
         try AtomicFile.write(Data(map.svg), to: file)
-    }
-
-    /// The report's rows (units, or the summary with --summary) and metadata.
-    func table(_ report: GapReport, edition: Edition, builder: GapReportBuilder) throws -> QueryTable {
-        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: query(report))
-        metadata["bureau"] = .object(["id": .string(report.bureauID), "name": .string(report.bureauName)])
-        metadata["summary"] = .array(report.summary.map { Self.summaryRow($0) }.map { .object($0) })
-        if summary {
-            return QueryTable(columns: ["prefecture_code", "prefecture", "units", "uncovered_units", "population", "uncovered_population", "uncovered_share"],
-                              rows: report.summary.map(Self.summaryRow), geometries: report.summary.map { _ in nil }, metadata: metadata)
-        }
-        let columns = ["rank", "prefecture_code", "prefecture", "code", "name", "population", "projects", "nearest_site_id", "nearest_site",
-                       "nearest_site_km", "nearest_covered_code", "nearest_covered", "nearest_covered_km"]
-        let rows: [[String: TileJSONValue]] = report.gaps.enumerated().map { index, gap in
-            ["rank": .integer(index + 1), "prefecture_code": .string(gap.prefectureCode), "prefecture": .string(gap.prefectureName),
-             "code": .string(gap.code), "name": .string(gap.name), "population": .numeric(gap.population), "projects": .integer(gap.projects),
-             "nearest_site_id": gap.nearestSite.map { .string($0.id) } ?? .null, "nearest_site": gap.nearestSite.map { .string($0.name) } ?? .null,
-             "nearest_site_km": QueryTable.kilometres(gap.nearestSite?.metres),
-             "nearest_covered_code": gap.nearestCovered.map { .string($0.code) } ?? .null,
-             "nearest_covered": gap.nearestCovered.map { .string($0.name) } ?? .null,
-             "nearest_covered_km": QueryTable.kilometres(gap.nearestCovered?.metres)]
-        }
-        let geometries: [Geometry?] = format == .geojson ? try report.gaps.map { try builder.geometry(code: $0.code) } : report.gaps.map { _ in nil }
-        return QueryTable(columns: columns, rows: rows, geometries: geometries, metadata: metadata)
-    }
-
-    func query(_ report: GapReport) -> String {
-        var parts = ["gaps --bureau \(report.bureauID) --level \(level.rawValue)"]
-        if let prefecture { parts.append("--prefecture \(prefecture)") }
-        if let plan = filterOptions.plan { parts.append("--plan \(plan)") }
-        if let field = filterOptions.field { parts.append("--field \(field)") }
-        if let status = filterOptions.status { parts.append("--status \(status)") }
-        if let km { parts.append("--km \(km)") }
-        if let minPopulation { parts.append("--min-population \(minPopulation)") }
-        return parts.joined(separator: " ")
-    }
-
-    static func summaryRow(_ line: PrefectureGapSummary) -> [String: TileJSONValue] {
-        ["prefecture_code": .string(line.code), "prefecture": .string(line.name), "units": .integer(line.units),
-         "uncovered_units": .integer(line.uncoveredUnits), "population": .numeric(line.population),
-         "uncovered_population": .numeric(line.uncoveredPopulation), "uncovered_share": .numeric((line.uncoveredShare * 10_000).rounded() / 10_000)]
     }
 
     static func summaryLine(_ report: GapReport) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import QueryOutput
 import Reference
 import SpatialJoin
 
@@ -71,8 +72,8 @@ struct LocateCommand: ParsableCommand {
         }
         let location = try locator.locate(Coordinate(x: lon!, y: lat!))
         switch format {
-        case .text: print(LocationText.text(location))
-        case .json: print(try LocationText.json(location, lon: lon!, lat: lat!))
+        case .text: print(LocationAnswer.text(location))
+        case .json: print(try LocationAnswer.json(location, lon: lon!, lat: lat!))
         }
     }
 }

@@ -3,6 +3,7 @@ import BoundaryStore
 import Cartography
 import Foundation
 import GeoCore
+import QueryOutput
 import Reference
 import SpatialQueries
 
@@ -47,25 +48,12 @@ struct NearCommand: ParsableCommand {
         let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
         let query = try NearQuery(store: boundaryStore, edition: edition.name, kind: kind == .projects ? .project : .site,
                                   filter: filterOptions.filter())
-        var columns = ["kind", "id", "name", "plan", kind == .projects ? "field" : "fields", "status", "amount_jpy", "ward_code", "distance_km"]
-        if queries != nil { columns = ["query", "query_lon", "query_lat"] + columns }
-        let description = queries.map { "near --queries \($0) --km \(km) --kind \(kind.rawValue)" }
-            ?? "near \(lon!) \(lat!) --km \(km) --kind \(kind.rawValue)"
+        let answer = NearAnswer(kind: kind == .projects ? .project : .site, batch: queries != nil)
+        let columns = answer.columns
+        let description = queries.map { NearAnswer.query(file: $0, km: km, kind: answer.kind) } ?? NearAnswer.query(lon: lon!, lat: lat!, km: km, kind: answer.kind)
         let metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: description)
-        /// One result's row.
         func row(_ feature: NearbyFeature, of point: (id: String, location: Coordinate)) -> [String: TileJSONValue] {
-            var row: [String: TileJSONValue] = [
-                "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
-                columns[queries == nil ? 4 : 7]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
-                "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
-                "ward_code": feature.wardCode.map(TileJSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
-            ]
-            if queries != nil {
-                row["query"] = .string(point.id)
-                row["query_lon"] = .numeric(point.location.x)
-                row["query_lat"] = .numeric(point.location.y)
-            }
-            return row
+            answer.row(feature, query: point)
         }
         func results(_ point: (id: String, location: Coordinate)) throws -> [NearbyFeature] {
             let found = try query.within(km * 1000, of: point.location)

@@ -3,6 +3,7 @@ import BoundaryStore
 import Cartography
 import GeoCore
 import Ledger
+import QueryOutput
 import SpatialQueries
 
 /// `investmap nearest-site`: how far a unit's polygon is from the nearest cluster site of each plan type.
@@ -24,7 +25,7 @@ struct NearestSiteCommand: ParsableCommand {
 
     func run() throws {
         let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.edition(named: StatsCommand.edition(self.edition, in: boundaryStore))
+        let edition = try boundaryStore.edition(named: EditionChoice.edition(self.edition, in: boundaryStore).name)
         let unit: ResolvedUnit
         do { unit = try UnitResolver(store: boundaryStore).resolve(code) } catch let error as QueryError { throw CLIError(error.description) }
         guard unit.level != .bureau else { throw CLIError("nearest-site: \(code) is a bureau; give a ward, municipality or prefecture code") }

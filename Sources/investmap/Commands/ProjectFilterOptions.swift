@@ -1,6 +1,7 @@
 import ArgumentParser
 import BoundaryStore
 import Ledger
+import QueryOutput
 import Reference
 
 /// `--plan`, `--field`, `--status` and `--edition`: which projects a statistic counts, shared by
@@ -18,26 +19,21 @@ struct ProjectFilterOptions: ParsableArguments {
     @Option(help: "The edition (default: the latest published edition, else the latest draft).")
     var edition: String?
 
+    /// The options as the query layer takes them.
+    var input: ProjectFilterInput { ProjectFilterInput(plan: plan, field: field, status: status) }
+
     func validate() throws {
-        if let plan, !["A", "B", "C"].contains(plan) { throw ValidationError("--plan must be A, B or C, got '\(plan)'") }
-        if let status, status != "all", ProjectStatus(rawValue: status) == nil {
-            throw ValidationError("--status must be one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
-        }
+        do { try input.checkPlanAndStatus() } catch { throw ValidationError(error.optionDescription) }
     }
 
     /// The filter, its field checked against the strategic fields (the closest ones suggested).
     func filter() throws -> ProjectFilter {
-        if let field {
-            let known = try ReferenceTables.loadFromDefaultLocation().strategicFields.map(\.id)
-            guard known.contains(field) else {
-                throw CLIError("--field: unknown strategic field '\(field)' (closest: \(ClosestNames.closest(to: field, in: known, limit: 3).joined(separator: ", ")))")
-            }
-        }
-        return ProjectFilter(plan: plan, field: field, status: status == "all" ? nil : status, includeWithdrawn: status == "all")
+        let fields = field == nil ? [] : try ReferenceTables.loadFromDefaultLocation().strategicFields.map(\.id)
+        do { return try input.filter(strategicFields: fields) } catch { throw CLIError(error.optionDescription) }
     }
 
-    /// The edition asked for, or the default one (`StatsCommand.edition`).
+    /// The edition asked for, or the default one (`EditionChoice`).
     func editionName(in store: BoundaryStore) throws -> String {
-        try StatsCommand.edition(edition, in: store)
+        try EditionChoice.edition(edition, in: store).name
     }
 }

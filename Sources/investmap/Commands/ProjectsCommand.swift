@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BoundaryStore
 import Ledger
+import QueryOutput
 import Reference
 
 /// `investmap projects`: an edition's projects as stored, with where the join put them.
@@ -25,7 +26,7 @@ struct ProjectsCommand: ParsableCommand {
 
     func run() throws {
         let boundaryStore = try store.open(readOnly: true)
-        let name = try StatsCommand.edition(edition, in: boundaryStore)
+        let name = try EditionChoice.edition(edition, in: boundaryStore).name
         let projects = try boundaryStore.projects(edition: name)
         switch format {
         case .json:

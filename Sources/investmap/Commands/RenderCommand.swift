@@ -2,6 +2,7 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import Foundation
+import QueryOutput
 import Reference
 #if canImport(Glibc)
 import Glibc
@@ -73,7 +74,7 @@ struct RenderCommand: ParsableCommand {
         }
 
         let boundaryStore = try store.open(readOnly: true)
-        let editionName = try StatsCommand.edition(edition, in: boundaryStore)
+        let editionName = try EditionChoice.edition(edition, in: boundaryStore).name
         let loader = MapDataLoader(store: boundaryStore, reference: reference)
         let renderer = MapRenderer()
         var rendered: [RenderedMap] = []

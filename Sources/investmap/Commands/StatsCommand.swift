@@ -3,6 +3,7 @@ import Foundation
 import BoundaryStore
 import Ledger
 import LedgerStatistics
+import QueryOutput
 import Reference
 
 struct StatsCommand: ParsableCommand {
@@ -46,59 +47,18 @@ struct StatsCommand: ParsableCommand {
         switch format {
         case .csv:
             var text = CSVWriter.record(["code", "name", "level", metric.rawValue])
-            for row in rows { text += CSVWriter.record([row.code, row.name, row.level.rawValue, row.value.map(Self.number) ?? ""]) }
+            for row in rows { text += CSVWriter.record([row.code, row.name, row.level.rawValue, row.value.map(StatsAnswer.number) ?? ""]) }
             FileHandle.standardOutput.write(Data(text.utf8))
         case .json:
-            print(try JSONOutput.string(StatsJSON(edition: name, note: note, level: level.rawValue, metric: metric.rawValue,
-                                                  filter: .init(plan: projects.plan, field: projects.field, status: projects.status), rows: rows)))
+            print(try StatsAnswer.json(edition: name, note: note, level: level.level, metric: metric, filter: projects.input, rows: rows))
         case .table:
             print("edition \(name)" + (note.map { " — \($0)" } ?? ""))
             print(TextTable.render(
                 header: ["code", "name", "projects", "amount", "jobs", metric.rawValue],
                 rows: rows.map { [$0.code, $0.name, String($0.count), Amounts.text($0.amountJPY), Amounts.integer($0.jobs),
-                                  $0.value.map(Self.number) ?? "–"] },
+                                  $0.value.map(StatsAnswer.number) ?? "–"] },
                 rightAligned: [2, 3, 4, 5]))
         }
     }
 
-    /// The edition asked for, or the default one.
-    static func edition(_ name: String?, in store: BoundaryStore) throws -> String {
-        if let name { return try store.edition(named: name).name }
-        let editions = try store.editions()
-        guard let chosen = editions.last(where: { $0.status == .published }) ?? editions.last else {
-            throw CLIError("\(store.path): no edition yet: create one with `investmap edition create NAME` and import a ledger")
-        }
-        return chosen.name
-    }
-
-    /// Integers as integers, other values with up to 6 significant decimals (deterministic).
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.6g", value)
-    }
-}
-
-/// `stats --format json`: the edition, the question, the attribution, then one row per unit.
-struct StatsJSON: Encodable {
-    struct Filter: Encodable { var plan: String?, field: String?, status: String? }
-    struct Row: Encodable {
-        var code: String, name: String, level: String
-        var count: Int, amount_jpy: Double, jobs: Double, population: Double?, area_km2: Double?, value: Double?
-    }
-
-    var edition: String, note: String?, level: String, metric: String, filter: Filter
-    var attribution = ["国土数値情報（行政区域データ）（国土交通省）を加工して作成", "出典：総務省統計局『令和2年国勢調査』を加工して作成"]
-    var units: [Row]
-
-    init(edition: String, note: String?, level: String, metric: String, filter: Filter, rows: [UnitStatistic]) {
-        self.edition = edition
-        self.note = note
-        self.level = level
-        self.metric = metric
-        self.filter = filter
-        units = rows.map {
-            Row(code: $0.code, name: $0.name, level: $0.level.rawValue, count: $0.count, amount_jpy: $0.amountJPY, jobs: $0.jobs,
-                population: $0.population, area_km2: $0.areaKm2, value: $0.value)
-        }
-    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import Foundation
+import QueryOutput
 import Gzip
 import LedgerStatistics
 import WebViewer
@@ -99,7 +100,7 @@ struct TilesCommand: ParsableCommand {
         if let mbtilesTarget { try Self.checkWritableTarget(mbtilesTarget, isFolder: false) }
 
         let boundaryStore = try store.open(readOnly: true)
-        let editionName = try StatsCommand.edition(edition, in: boundaryStore)
+        let editionName = try EditionChoice.edition(edition, in: boundaryStore).name
         let options = TilePyramidOptions(minZoom: minzoom, maxZoom: maxzoom, metric: StatisticsMetric(rawValue: metric.rawValue)!,
                                          maxTileBytes: maxTileBytes, projectPointsFromZoom: pointsFromZoom,
                                          baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoundaryStore
+import QueryOutput
 import Reference
 
 struct UnitsCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import GeoCore
+import QueryOutput
 import SpatialQueries
 
 /// `investmap within`: the projects inside a unit, with their totals.

@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import LedgerStatistics
+import QueryOutput
 
 /// `edition diff` as text: the four lists of projects, then the units whose totals changed.
 enum EditionDiffText {

@@ -2,8 +2,8 @@ import Foundation
 
 /// A plain-text table for the terminal: columns padded to their widest cell (East Asian wide
 /// characters count two columns, so Japanese names line up), numbers right-aligned.
-enum TextTable {
-    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+public enum TextTable {
+    public static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { displayWidth($0.count > c ? $0[c] : "") }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -17,7 +17,7 @@ enum TextTable {
     }
 
     /// Terminal columns: 2 for CJK, kana and full-width forms, 1 otherwise.
-    static func displayWidth(_ text: String) -> Int {
+    public static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             let v = scalar.value
             let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// JSON as every command prints it: sorted keys (deterministic), readable, slashes unescaped.
-enum JSONOutput {
-    static func string<T: Encodable>(_ value: T) throws -> String {
+public enum JSONOutput {
+    public static func string<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

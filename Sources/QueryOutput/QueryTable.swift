@@ -1,11 +1,10 @@
-import ArgumentParser
 import Cartography
 import Foundation
 import GeoCore
 import Reference
 
-/// `--format` of the query commands.
-enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+/// `--format` of the query commands (`format=` of the HTTP service's queries).
+public enum QueryFormat: String, CaseIterable, Sendable {
     case table, csv, json, geojson
 }
 
@@ -13,14 +12,21 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
 /// 4180), JSON (`{"metadata":…,"rows":[…]}`, keys sorted, compact) or a GeoJSON FeatureCollection
 /// (a feature per row with its geometry, the metadata as foreign members). Every output carries
 /// the edition and the data credits (the table and CSV on standard error).
-struct QueryTable {
-    var columns: [String]
-    var rows: [[String: TileJSONValue]]
+public struct QueryTable {
+    public var columns: [String]
+    public var rows: [[String: TileJSONValue]]
     /// Per row, for GeoJSON (nil: a feature without geometry).
-    var geometries: [Geometry?]
-    var metadata: [String: TileJSONValue]
+    public var geometries: [Geometry?]
+    public var metadata: [String: TileJSONValue]
 
-    func render(_ format: QueryFormat) -> String {
+    public init(columns: [String], rows: [[String: TileJSONValue]], geometries: [Geometry?], metadata: [String: TileJSONValue]) {
+        self.columns = columns
+        self.rows = rows
+        self.geometries = geometries
+        self.metadata = metadata
+    }
+
+    public func render(_ format: QueryFormat) -> String {
         switch format {
         case .table:
             let numeric = Set(columns.indices.filter { c in rows.contains { if case .integer = $0[columns[c]] ?? .null { true } else if case .number = $0[columns[c]] ?? .null { true } else { false } } })
@@ -50,7 +56,7 @@ struct QueryTable {
     }
 
     /// A value as a table or CSV cell.
-    static func cell(_ value: TileJSONValue) -> String {
+    public static func cell(_ value: TileJSONValue) -> String {
         switch value {
         case .null: ""
         case .string(let s): s
@@ -59,13 +65,13 @@ struct QueryTable {
     }
 
     /// Kilometres with 3 decimals (metres), as a number.
-    static func kilometres(_ metres: Double?) -> TileJSONValue {
+    public static func kilometres(_ metres: Double?) -> TileJSONValue {
         guard let metres else { return .null }
         return .numeric((metres).rounded() / 1000)
     }
 
     /// RFC 7946 geometry, positions rounded to 6 decimals.
-    static func geoJSON(_ geometry: Geometry) -> TileJSONValue {
+    public static func geoJSON(_ geometry: Geometry) -> TileJSONValue {
         func position(_ c: Coordinate) -> TileJSONValue { .array([.numeric((c.x * 1e6).rounded() / 1e6), .numeric((c.y * 1e6).rounded() / 1e6)]) }
         func ring(_ r: LinearRing) -> TileJSONValue { .array(r.coordinates.map(position)) }
         func polygon(_ p: Polygon) -> TileJSONValue { .array(p.rings.map(ring)) }
@@ -81,21 +87,10 @@ struct QueryTable {
     }
 
     /// The metadata every query output carries.
-    static func metadata(edition: String, note: String?, query: String) -> [String: TileJSONValue] {
+    public static func metadata(edition: String, note: String?, query: String) -> [String: TileJSONValue] {
         var members: [String: TileJSONValue] = ["edition": .string(edition), "query": .string(query),
                                                 "attribution": .string(DataCredits.all.joined(separator: " / "))]
         if let note { members["edition_note"] = .string(note) }
         return members
-    }
-
-    /// Prints the table in `format` to standard output (and, for table and CSV, the edition and
-    /// credits to standard error).
-    func print(_ format: QueryFormat) {
-        Swift.print(render(format), terminator: format == .table ? "\n" : "")
-        if format == .table || format == .csv {
-            let edition = Self.cell(metadata["edition"] ?? .null)
-            let note = metadata["edition_note"].map { " (\(Self.cell($0)))" } ?? ""
-            standardError.write("edition \(edition)\(note); \(Self.cell(metadata["attribution"] ?? .null))")
-        }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import SpatialJoin
 
-/// How `locate` shows one answer.
-enum LocationText {
-    static func text(_ l: PointLocation) -> String {
+/// How `locate` shows one answer (the CLI and `/api/locate`).
+public enum LocationAnswer {
+    public static func text(_ l: PointLocation) -> String {
         func line(_ label: String, _ code: String?, _ name: String?) -> String {
             let value = [code, name].compactMap { $0 }.joined(separator: " ")
             return label.padding(toLength: 14, withPad: " ", startingAt: 0) + (value.isEmpty ? "-" : value)
@@ -33,7 +33,7 @@ enum LocationText {
         var distance_km: Double?
     }
 
-    static func json(_ l: PointLocation, lon: Double, lat: Double) throws -> String {
+    public static func json(_ l: PointLocation, lon: Double, lat: Double) throws -> String {
         func named(_ code: String?, _ name: String?) -> Named? {
             code == nil && name == nil ? nil : Named(code: code, name: name)
         }

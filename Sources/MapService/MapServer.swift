@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// `investmap serve`: the routes of `MapService` on Hummingbird's HTTP/1.1 server.
+public enum MapServer {
+    /// Every route, behind `ServiceMiddleware` (JSON errors, request id, one log line each).
+    public static func router(_ service: MapService) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.middlewares.add(ServiceMiddleware())
+        router.get("/") { request, _ in try service.viewerPage(request, editionName: nil) }
+        router.get("/viewer.js") { request, _ in try service.viewerFile(request, name: "viewer.js") }
+        router.get("/viewer.css") { request, _ in try service.viewerFile(request, name: "viewer.css") }
+        router.get("/editions") { request, _ in try service.editionList(request) }
+        router.get("/editions/{edition}") { request, context in
+            try service.viewerPage(request, editionName: try edition(context))
+        }
+        router.get("/editions/{edition}/viewer.js") { request, context in
+            _ = try service.access.edition(try edition(context), for: request)
+            return try service.viewerFile(request, name: "viewer.js")
+        }
+        router.get("/editions/{edition}/viewer.css") { request, context in
+            _ = try service.access.edition(try edition(context), for: request)
+            return try service.viewerFile(request, name: "viewer.css")
+        }
+        router.get("/editions/{edition}/tiles.json") { request, context in
+            try await service.tileJSON(request, editionName: try edition(context))
+        }
+        router.get("/editions/{edition}/tiles/{z}/{x}/{y}.json") { request, context in
+            try await service.tile(request, editionName: try edition(context), z: context.parameters.get("z") ?? "",
+                                   x: context.parameters.get("x") ?? "", y: context.parameters.get("y") ?? "")
+        }
+        router.get("/editions/{edition}/maps/{spec}.svg") { request, context in
+            try await service.map(request, editionName: try edition(context), spec: try segment(context, "spec"))
+        }
+        router.get("/api/locate") { request, _ in try await service.locate(request) }
+        router.get("/api/near") { request, _ in try await service.near(request) }
+        router.get("/api/stats") { request, _ in try await service.stats(request) }
+        router.get("/api/gaps") { request, _ in try await service.gaps(request) }
+        return router
+    }
+
+    /// A path segment, percent-decoded.
+    static func segment(_ context: BasicRequestContext, _ name: String) throws -> String {
+        guard let raw = context.parameters.get(name), let decoded = raw.removingPercentEncoding else {
+            throw ServiceError.badParameter(name, "not valid percent-encoded UTF-8")
+        }
+        return decoded
+    }
+
+    static func edition(_ context: BasicRequestContext) throws -> String { try segment(context, "edition") }
+
+    /// The application: HTTP/1.1 with the service's idle timeout and header limit.
+    public static func application(_ service: MapService, logger: Logger,
+                                   onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let options = service.options
+        let idle = options.idleTimeout.components
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [HeaderLimitHandler()],
+            idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: options.maxHeaderBytes, maxHeaderListSize: options.maxHeaderBytes, maxHeaderFieldCount: 100))
+        return Application(router: router(service), server: .http1(configuration: http),
+                           configuration: .init(address: .hostname(options.host, port: options.port), serverName: "investmap"),
+                           onServerRunning: onServerRunning, logger: logger)
+    }
+}

@@ -1,0 +1,76 @@
+import BoundaryStore
+import Cartography
+import Foundation
+import Hummingbird
+
+/// The tiles of one zoom of one edition, as the service sends them.
+public struct ZoomTiles: Sendable {
+    let tiles: [TileID: Resource]
+    var cost: Int { tiles.values.reduce(0) { $0 + $1.cost } }
+}
+
+extension MapService {
+    /// The pyramid's options for `edition`: the service's zooms, tile URLs under the edition's
+    /// `tiles/` (absolute with --public-url); everything else as `investmap tiles` makes it.
+    func pyramidOptions(edition: String, zoom: Int? = nil) -> TilePyramidOptions {
+        let folder = "editions/\(Self.pathSegment(edition))/tiles/"
+        let base = options.publicURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + folder } ?? "tiles/"
+        return TilePyramidOptions(minZoom: zoom ?? options.minZoom, maxZoom: zoom ?? options.maxZoom, baseURL: base)
+    }
+
+    /// `/editions/{E}/tiles.json`: the TileJSON 3.0.0 document `investmap tiles` writes.
+    func tileJSON(_ request: Request, editionName: String) async throws -> Response {
+        let edition = try access.edition(editionName, for: request, parameter: "edition")
+        let builder = TilePyramidBuilder(store: store, options: pyramidOptions(edition: edition.name))
+        let name = edition.name
+        return try await resource("tiles.json", edition: edition, contentType: "application/json") {
+            try builder.tileJSON(edition: name)
+        }.response(to: request)
+    }
+
+    /// `/editions/{E}/tiles/{z}/{x}/{y}.json`: one tile, the bytes `investmap tiles` writes for
+    /// it. The first request for a zoom makes every tile of that zoom (the builder works a zoom
+    /// at a time); later ones come from memory.
+    func tile(_ request: Request, editionName: String, z zText: String, x xText: String, y yText: String) async throws -> Response {
+        let z = try Self.tileNumber(zText, "z", below: TileID.zoomRange.upperBound + 1)
+        let x = try Self.tileNumber(xText, "x", below: 1 << z)
+        let y = try Self.tileNumber(yText, "y", below: 1 << z)
+        let edition = try access.edition(editionName, for: request, parameter: "edition")
+        guard (options.minZoom...options.maxZoom).contains(z) else {
+            throw ServiceError.notFound("zoom \(z) is outside this pyramid (\(options.minZoom)–\(options.maxZoom))", parameter: "z")
+        }
+        let key = "\(edition.name)|\(edition.status.rawValue)|\(z)"
+        let tiles: ZoomTiles
+        if let held = zooms.value(key) {
+            tiles = held
+        } else {
+            let builder = TilePyramidBuilder(store: store, options: pyramidOptions(edition: edition.name, zoom: z))
+            let control = cacheControl(edition), name = edition.name
+            tiles = try await zooms.value(key, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: \.cost) {
+                var made: [TileID: Resource] = [:]
+                _ = try builder.build(edition: name) { tile in
+                    made[tile.id] = Resource(bytes: tile.json, contentType: "application/json", cacheControl: control)
+                }
+                return ZoomTiles(tiles: made)
+            }
+        }
+        guard let tile = tiles.tiles[TileID(z: z, x: x, y: y)] else {
+            throw ServiceError.notFound("no tile \(z)/\(x)/\(y): nothing is drawn there")
+        }
+        return tile.response(to: request)
+    }
+
+    /// A tile coordinate: digits only, below `limit`.
+    static func tileNumber(_ text: String, _ name: String, below limit: Int) throws -> Int {
+        guard !text.isEmpty, text.utf8.count <= 8, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text), value < limit else {
+            throw ServiceError.badParameter(name, name == "z" ? "a zoom from 0 to \(limit - 1), got '\(text.prefix(16))'"
+                                                               : "a tile column/row from 0 to \(limit - 1) at this zoom, got '\(text.prefix(16))'")
+        }
+        return value
+    }
+
+    /// An edition name as one path segment (percent-encoded where it must be).
+    static func pathSegment(_ name: String) -> String {
+        name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? name
+    }
+}

@@ -1,0 +1,58 @@
+import BoundaryStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The header naming the request (as the log lines do).
+let requestIDField = HTTPField.Name("X-Request-Id")!
+
+/// The outermost layer of every request: turns every error into its JSON answer (anything
+/// unexpected becomes a 500 that names only the request id; the detail goes to the log), adds
+/// the request id to the answer, and logs one structured line per request with its status,
+/// size and latency.
+struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Self.answer(error, request: request, context: context)
+        }
+        response.headers[requestIDField] = context.id
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.info("request", metadata: [
+            "method": .string(request.method.rawValue),
+            "path": .string(String(request.uri.path.prefix(200))),
+            "status": .stringConvertible(response.status.code),
+            "bytes": .stringConvertible(response.body.contentLength ?? 0),
+            "ms": .string(String(format: "%.3f", milliseconds)),
+        ])
+        return response
+    }
+
+    /// The JSON answer of an error.
+    static func answer(_ error: any Error, request: Request, context: Context) -> Response {
+        let serviceError: ServiceError
+        switch error {
+        case let error as ServiceError:
+            serviceError = error
+        case let error as StoreError:
+            if case .unknownEdition(_, let name, _) = error {
+                serviceError = .notFound("no edition '\(name)'", parameter: "edition")
+            } else {
+                context.logger.error("store error", metadata: ["error": .string(error.description)])
+                serviceError = ServiceError(status: .internalServerError, code: "internal", reason: "the store could not answer (request \(context.id))")
+            }
+        case let error as HTTPError:
+            let reason = error.status == .notFound ? "no such resource: \(String(request.uri.path.prefix(100)))" : error.body ?? error.status.reasonPhrase
+            serviceError = ServiceError(status: error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)", reason: reason)
+        default:
+            context.logger.error("unexpected error", metadata: ["error": .string(String(describing: error))])
+            serviceError = ServiceError(status: .internalServerError, code: "internal", reason: "the server failed to answer (request \(context.id))")
+        }
+        return (try? serviceError.response(from: request, context: context)) ?? Response(status: .internalServerError)
+    }
+}

@@ -1,0 +1,52 @@
+import BoundaryStore
+import Cartography
+import GeoCore
+import SpatialQueries
+
+/// `gaps` and `/api/gaps`: a bureau's coverage-gap report as rows (the uncovered units, or the
+/// per-prefecture summary) with the edition, the question and the credits.
+public enum GapsAnswer {
+    /// The report's rows (units, or the summary with --summary) and metadata.
+    public static func table(_ report: GapReport, edition: Edition, builder: GapReportBuilder, filter: ProjectFilterInput, summary: Bool,
+                             withGeometry: Bool) throws -> QueryTable {
+        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: query(report, filter: filter))
+        metadata["bureau"] = .object(["id": .string(report.bureauID), "name": .string(report.bureauName)])
+        metadata["summary"] = .array(report.summary.map { Self.summaryRow($0) }.map { .object($0) })
+        if summary {
+            return QueryTable(columns: ["prefecture_code", "prefecture", "units", "uncovered_units", "population", "uncovered_population", "uncovered_share"],
+                              rows: report.summary.map(Self.summaryRow), geometries: report.summary.map { _ in nil }, metadata: metadata)
+        }
+        let columns = ["rank", "prefecture_code", "prefecture", "code", "name", "population", "projects", "nearest_site_id", "nearest_site",
+                       "nearest_site_km", "nearest_covered_code", "nearest_covered", "nearest_covered_km"]
+        let rows: [[String: TileJSONValue]] = report.gaps.enumerated().map { index, gap in
+            ["rank": .integer(index + 1), "prefecture_code": .string(gap.prefectureCode), "prefecture": .string(gap.prefectureName),
+             "code": .string(gap.code), "name": .string(gap.name), "population": .numeric(gap.population), "projects": .integer(gap.projects),
+             "nearest_site_id": gap.nearestSite.map { .string($0.id) } ?? .null, "nearest_site": gap.nearestSite.map { .string($0.name) } ?? .null,
+             "nearest_site_km": QueryTable.kilometres(gap.nearestSite?.metres),
+             "nearest_covered_code": gap.nearestCovered.map { .string($0.code) } ?? .null,
+             "nearest_covered": gap.nearestCovered.map { .string($0.name) } ?? .null,
+             "nearest_covered_km": QueryTable.kilometres(gap.nearestCovered?.metres)]
+        }
+        let geometries: [Geometry?] = withGeometry ? try report.gaps.map { try builder.geometry(code: $0.code) } : report.gaps.map { _ in nil }
+        return QueryTable(columns: columns, rows: rows, geometries: geometries, metadata: metadata)
+    }
+
+    /// The question as the CLI spells it (the answers' `query`).
+    public static func query(_ report: GapReport, filter: ProjectFilterInput) -> String {
+        let options = report.options
+        var parts = ["gaps --bureau \(report.bureauID) --level \(options.level.rawValue)"]
+        if let prefecture = options.prefecture { parts.append("--prefecture \(prefecture)") }
+        if let plan = filter.plan { parts.append("--plan \(plan)") }
+        if let field = filter.field { parts.append("--field \(field)") }
+        if let status = filter.status { parts.append("--status \(status)") }
+        if let km = options.siteKilometres { parts.append("--km \(km)") }
+        if let minPopulation = options.minimumPopulation { parts.append("--min-population \(minPopulation)") }
+        return parts.joined(separator: " ")
+    }
+
+    public static func summaryRow(_ line: PrefectureGapSummary) -> [String: TileJSONValue] {
+        ["prefecture_code": .string(line.code), "prefecture": .string(line.name), "units": .integer(line.units),
+         "uncovered_units": .integer(line.uncoveredUnits), "population": .numeric(line.population),
+         "uncovered_population": .numeric(line.uncoveredPopulation), "uncovered_share": .numeric((line.uncoveredShare * 10_000).rounded() / 10_000)]
+    }
+}

@@ -1,0 +1,45 @@
+import Cartography
+import GeoCore
+import SpatialQueries
+
+/// `near` and `/api/near`: the projects or sites within a distance of a point, one row each
+/// (with the query's id and point first when a batch of queries is answered).
+public struct NearAnswer: Sendable {
+    public let kind: NearbyFeature.Kind
+    public let batch: Bool
+    /// The columns, in order.
+    public let columns: [String]
+
+    public init(kind: NearbyFeature.Kind, batch: Bool) {
+        self.kind = kind
+        self.batch = batch
+        let single = ["kind", "id", "name", "plan", kind == .project ? "field" : "fields", "status", "amount_jpy", "ward_code", "distance_km"]
+        columns = batch ? ["query", "query_lon", "query_lat"] + single : single
+    }
+
+    /// The question as the CLI spells it (the answer's `query`).
+    public static func query(lon: Double, lat: Double, km: Double, kind: NearbyFeature.Kind) -> String {
+        "near \(lon) \(lat) --km \(km) --kind \(kind == .project ? "projects" : "sites")"
+    }
+
+    /// The question of a batch (`--queries FILE`).
+    public static func query(file: String, km: Double, kind: NearbyFeature.Kind) -> String {
+        "near --queries \(file) --km \(km) --kind \(kind == .project ? "projects" : "sites")"
+    }
+
+    /// One result's row; `query` is the query's id and point (used in a batch only).
+    public func row(_ feature: NearbyFeature, query: (id: String, location: Coordinate)) -> [String: TileJSONValue] {
+        var row: [String: TileJSONValue] = [
+            "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
+            columns[batch ? 7 : 4]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
+            "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
+            "ward_code": feature.wardCode.map(TileJSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
+        ]
+        if batch {
+            row["query"] = .string(query.id)
+            row["query_lon"] = .numeric(query.location.x)
+            row["query_lat"] = .numeric(query.location.y)
+        }
+        return row
+    }
+}

@@ -1,0 +1,44 @@
+import BoundaryStore
+import Foundation
+import LedgerStatistics
+
+/// `stats --format json` and `/api/stats`: the edition, the question, the attribution, then one
+/// row per unit.
+public enum StatsAnswer {
+    /// The answer as JSON (sorted keys, indented).
+    public static func json(edition: String, note: String?, level: StatisticsLevel, metric: StatisticsMetric, filter: ProjectFilterInput,
+                            rows: [UnitStatistic]) throws -> String {
+        try JSONOutput.string(Document(edition: edition, note: note, level: level.rawValue, metric: metric.rawValue,
+                                       filter: .init(plan: filter.plan, field: filter.field, status: filter.status), rows: rows))
+    }
+
+    /// Integers as integers, other values with up to 6 significant decimals (deterministic).
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.6g", value)
+    }
+
+    struct Document: Encodable {
+        struct Filter: Encodable { var plan: String?, field: String?, status: String? }
+        struct Row: Encodable {
+            var code: String, name: String, level: String
+            var count: Int, amount_jpy: Double, jobs: Double, population: Double?, area_km2: Double?, value: Double?
+        }
+
+        var edition: String, note: String?, level: String, metric: String, filter: Filter
+        var attribution = ["国土数値情報（行政区域データ）（国土交通省）を加工して作成", "出典：総務省統計局『令和2年国勢調査』を加工して作成"]
+        var units: [Row]
+
+        init(edition: String, note: String?, level: String, metric: String, filter: Filter, rows: [UnitStatistic]) {
+            self.edition = edition
+            self.note = note
+            self.level = level
+            self.metric = metric
+            self.filter = filter
+            units = rows.map {
+                Row(code: $0.code, name: $0.name, level: $0.level.rawValue, count: $0.count, amount_jpy: $0.amountJPY, jobs: $0.jobs,
+                    population: $0.population, area_km2: $0.areaKm2, value: $0.value)
+            }
+        }
+    }
+}

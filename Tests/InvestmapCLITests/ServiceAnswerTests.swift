@@ -1,0 +1,161 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// Every endpoint of `investmap serve` answers what the CLI answers for the same question, byte
+/// for byte: the edition list, tiles.json and every tile of the pyramid, a map, and the queries
+/// (locate, near, stats, gaps in each of their formats).
+final class ServiceAnswerTests: XCTestCase {
+    /// `investmap ARGS --db STORE` (with the GeoData environment); its standard output.
+    func cli(_ arguments: [String]) throws -> String {
+        let store = try ServiceFixture.store()
+        let result = try CLI.run(arguments + ["--db", store.db], environment: ServiceFixture.environment)
+        XCTAssertEqual(result.status, 0, "investmap \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result.stdout
+    }
+
+    func testEditionListIsTheCLIsWithoutDraftsUnlessTheTokenIsSent() async throws {
+        let all = try cli(["edition", "list", "--format", "json"])
+        let service = try ServiceFixture.service()
+        try await ServiceFixture.withRouter(service) { client in
+            let withToken = try await client.execute(uri: "/editions", method: .get,
+                                                     headers: [.authorization: "Bearer \(ServiceFixture.token)"])
+            XCTAssertEqual(withToken.status, .ok)
+            XCTAssertEqual(withToken.text, all)
+            let public_ = try await client.execute(uri: "/editions", method: .get)
+            let names = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(public_.bytes)) as? [[String: Any]]).compactMap { $0["name"] as? String }
+            XCTAssertEqual(names, ["sample"], "drafts are not listed without the token")
+        }
+    }
+
+    func testTileJSONAndEveryTileEqualTheCLIsPyramid() async throws {
+        let store = try ServiceFixture.store()
+        let service = try ServiceFixture.service()
+        var files: [String: Data] = [:]
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: store.pyramid, includingPropertiesForKeys: nil))
+        for case let url as URL in enumerator where url.pathExtension == "json" && url.lastPathComponent != "tiles.json" {
+            files[url.pathComponents.suffix(3).joined(separator: "/")] = try Data(contentsOf: url)
+        }
+        XCTAssertGreaterThan(files.count, 20)
+        let tileJSON = try Data(contentsOf: store.pyramid.appendingPathComponent("tiles.json"))
+        let expected = files
+        try await ServiceFixture.withRouter(service) { client in
+            let document = try await client.execute(uri: "/editions/sample/tiles.json", method: .get)
+            XCTAssertEqual(document.status, .ok)
+            XCTAssertEqual(document.bytes, Array(tileJSON), "tiles.json differs from `investmap tiles --base-url`")
+            for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
+                let tile = try await client.execute(uri: "/editions/sample/tiles/\(path)", method: .get)
+                XCTAssertEqual(tile.status, .ok, path)
+                XCTAssertEqual(tile.headers[.contentType], "application/json")
+                XCTAssertEqual(tile.bytes, Array(bytes), "tile \(path) differs from the CLI's file")
+            }
+            // A tile of the pyramid's range that the CLI did not write (open sea) is a 404.
+            var empty: String?
+            for x in 0..<64 where expected["6/\(x)/0.json"] == nil { empty = "6/\(x)/0.json"; break }
+            let missing = try await client.execute(uri: "/editions/sample/tiles/\(try XCTUnwrap(empty))", method: .get)
+            XCTAssertEqual(missing.status, .notFound)
+            XCTAssertEqual(try missing.json()["error"] as? String, "not_found")
+        }
+    }
+
+    func testMapEqualsTheCLIsRendering() async throws {
+        let store = try ServiceFixture.store()
+        let spec = CLI.repositoryRoot.appendingPathComponent("Renderers/national_prefecture_amount_per_capita.json").path
+        let out = store.folder.appendingPathComponent("cli-map.svg").path
+        _ = try cli(["render", spec, "--edition", "sample", "--out", out])
+        let expected = try Data(contentsOf: URL(fileURLWithPath: out))
+        let service = try ServiceFixture.service()
+        try await ServiceFixture.withRouter(service) { client in
+            let map = try await client.execute(uri: "/editions/sample/maps/national_prefecture_amount_per_capita.svg", method: .get)
+            XCTAssertEqual(map.status, .ok)
+            XCTAssertEqual(map.headers[.contentType], "image/svg+xml; charset=utf-8")
+            XCTAssertEqual(map.bytes, Array(expected))
+        }
+    }
+
+    func testLocateEqualsTheCLI() async throws {
+        let service = try ServiceFixture.service()
+        // Inside 新宿区, in the sea off 横浜 (nearest unit), and in the Pacific (none).
+        let points = [("139.6917", "35.6895"), ("139.70", "35.40"), ("150.0", "30.0")]
+        var expected: [String] = []
+        for (lon, lat) in points { expected.append(try cli(["locate", lon, lat, "--format", "json"])) }
+        let answers = expected
+        try await ServiceFixture.withRouter(service) { client in
+            for ((lon, lat), answer) in zip(points, answers) {
+                let response = try await client.execute(uri: "/api/locate?lon=\(lon)&lat=\(lat)", method: .get)
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(response.text, answer, "locate \(lon) \(lat)")
+            }
+        }
+    }
+
+    func testNearEqualsTheCLIInEveryFormat() async throws {
+        let service = try ServiceFixture.service()
+        let questions: [(query: String, arguments: [String])] = [
+            ("lon=139.7&lat=35.68&km=5", ["near", "139.7", "35.68", "--km", "5"]),
+            ("lon=139.7&lat=35.68&km=30&kind=sites", ["near", "139.7", "35.68", "--km", "30", "--kind", "sites"]),
+            ("lon=135.5&lat=34.7&km=50&limit=3&plan=A&edition=sample", ["near", "135.5", "34.7", "--km", "50", "--limit", "3", "--plan", "A", "--edition", "sample"]),
+        ]
+        var expected: [String] = []
+        for question in questions {
+            for format in ["geojson", "json", "csv"] { expected.append(try cli(question.arguments + ["--format", format])) }
+        }
+        let answers = expected
+        try await ServiceFixture.withRouter(service) { client in
+            var index = 0
+            for question in questions {
+                for format in ["geojson", "json", "csv"] {
+                    let response = try await client.execute(uri: "/api/near?\(question.query)&format=\(format)", method: .get)
+                    XCTAssertEqual(response.status, .ok, response.text)
+                    XCTAssertEqual(response.text, answers[index], "near \(question.query) \(format)")
+                    index += 1
+                }
+            }
+            let geojson = try await client.execute(uri: "/api/near?lon=139.7&lat=35.68&km=5", method: .get)
+            XCTAssertEqual(geojson.headers[.contentType], "application/geo+json")
+            XCTAssertEqual(try geojson.json()["type"] as? String, "FeatureCollection")
+        }
+    }
+
+    func testStatsEqualTheCLI() async throws {
+        let service = try ServiceFixture.service()
+        let questions: [(query: String, arguments: [String])] = [
+            ("level=prefecture&metric=count", ["--level", "prefecture", "--metric", "count"]),
+            ("level=municipality&metric=amount_per_capita&plan=B", ["--level", "municipality", "--metric", "amount_per_capita", "--plan", "B"]),
+            ("level=bureau&metric=jobs&status=all&edition=sample", ["--level", "bureau", "--metric", "jobs", "--status", "all", "--edition", "sample"]),
+        ]
+        var expected: [String] = []
+        for question in questions { expected.append(try cli(["stats"] + question.arguments + ["--format", "json"])) }
+        let answers = expected
+        try await ServiceFixture.withRouter(service) { client in
+            for (question, answer) in zip(questions, answers) {
+                let response = try await client.execute(uri: "/api/stats?\(question.query)", method: .get)
+                XCTAssertEqual(response.status, .ok, response.text)
+                XCTAssertEqual(response.text, answer, "stats \(question.query)")
+            }
+        }
+    }
+
+    func testGapsEqualTheCLI() async throws {
+        let service = try ServiceFixture.service()
+        let questions: [(query: String, arguments: [String])] = [
+            ("bureau=shikoku&format=json", ["--bureau", "shikoku", "--format", "json"]),
+            ("bureau=shikoku&format=geojson&level=municipality", ["--bureau", "shikoku", "--format", "geojson", "--level", "municipality"]),
+            ("bureau=kinki&format=csv&summary=true", ["--bureau", "kinki", "--format", "csv", "--summary"]),
+            ("bureau=kanto&prefecture=13&km=20&min_population=10000&plan=A&format=json",
+             ["--bureau", "kanto", "--prefecture", "13", "--km", "20", "--min-population", "10000", "--plan", "A", "--format", "json"]),
+        ]
+        var expected: [String] = []
+        for question in questions { expected.append(try cli(["gaps"] + question.arguments)) }
+        let answers = expected
+        try await ServiceFixture.withRouter(service) { client in
+            for (question, answer) in zip(questions, answers) {
+                let response = try await client.execute(uri: "/api/gaps?\(question.query)", method: .get)
+                XCTAssertEqual(response.status, .ok, response.text)
+                XCTAssertEqual(response.text, answer, "gaps \(question.query)")
+            }
+        }
+    }
+}
