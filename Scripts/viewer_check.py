@@ -2,9 +2,12 @@
 """Checks investmap's web viewer on a tile pyramid in headless Chromium.
 
 Usage: viewer_check.py PYRAMID_DIR [--chromium PATH] [--out PNG] [--view ZOOM/LAT/LON]
+       viewer_check.py --url PAGE_URL [--chromium PATH] [--out PNG] [--view ZOOM/LAT/LON]
 
-PYRAMID_DIR holds tiles.json, the tiles and the viewer (index.html, viewer.js, ...). The script
-serves it over HTTP on a free local port and runs Chromium headless:
+PYRAMID_DIR holds tiles.json, the tiles and the viewer (index.html, viewer.js, ...); the script
+serves it over HTTP on a free local port. With --url it checks a page already served (e.g. `/` of
+`investmap serve`), reading tiles.json and viewer.js from where the page's <base> (or its own
+address) points. Then it runs Chromium headless:
   * with --dump-dom, for the fitted view and for a fixed view: the page must reach
     data-state="ready" with data-errors="0", and the attribution of tiles.json must be on the page;
   * with --screenshot, for the fixed view with the point layers hidden (?hide=projects,sites): the
@@ -29,6 +32,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
+import urllib.request
 import zlib
 
 DEFAULT_VIEW = "5/37.5/137.5"
@@ -161,30 +166,47 @@ def check_dom(dom, attribution, label, failures):
 
 def main():
     parser = argparse.ArgumentParser(description="Checks the investmap web viewer in headless Chromium.")
-    parser.add_argument("pyramid", help="folder with tiles.json, the tiles and the viewer files")
+    parser.add_argument("pyramid", nargs="?", help="folder with tiles.json, the tiles and the viewer files")
+    parser.add_argument("--url", help="the address of a viewer page already served (instead of PYRAMID_DIR)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--out", help="where to keep the screenshot (default: a temporary file)")
     parser.add_argument("--view", default=DEFAULT_VIEW, help=f"fixed view zoom/lat/lon (default {DEFAULT_VIEW})")
     options = parser.parse_args()
 
     failures = []
-    pyramid = os.path.abspath(options.pyramid)
-    for name in ("tiles.json", "index.html", "viewer.js"):
-        if not os.path.isfile(os.path.join(pyramid, name)):
-            failures.append(f"{name} is missing in {pyramid}")
+    if (options.pyramid is None) == (options.url is None):
+        print("FAIL give PYRAMID_DIR or --url PAGE_URL (one of them)")
+        return 1
     if not (os.path.isfile(options.chromium) and os.access(options.chromium, os.X_OK)):
         failures.append(f"chromium is missing: {options.chromium}")
+    if options.pyramid:
+        pyramid = os.path.abspath(options.pyramid)
+        for name in ("tiles.json", "index.html", "viewer.js"):
+            if not os.path.isfile(os.path.join(pyramid, name)):
+                failures.append(f"{name} is missing in {pyramid}")
     if failures:
         print("\n".join(f"FAIL {f}" for f in failures))
         return 1
 
-    with open(os.path.join(pyramid, "tiles.json"), encoding="utf-8") as f:
-        tilejson = json.load(f)
+    if options.pyramid:
+        with open(os.path.join(pyramid, "tiles.json"), encoding="utf-8") as f:
+            tilejson = json.load(f)
+        with open(os.path.join(pyramid, "viewer.js"), encoding="utf-8") as f:
+            script = f.read()
+    else:
+        try:
+            page = urllib.request.urlopen(options.url, timeout=30).read().decode("utf-8")
+            found = re.search(r'<base href="([^"]+)"', page)
+            folder = urllib.parse.urljoin(options.url, found.group(1) if found else ".")
+            tilejson = json.loads(urllib.request.urlopen(urllib.parse.urljoin(folder, "tiles.json"), timeout=60).read())
+            script = urllib.request.urlopen(urllib.parse.urljoin(folder, "viewer.js"), timeout=30).read().decode("utf-8")
+        except (OSError, ValueError) as error:
+            print(f"FAIL cannot read the served viewer at {options.url}: {error}")
+            return 1
     attribution = tilejson.get("attribution", "")
     legend_colours = sorted({hex_colour(c["color"]) for layer in tilejson.get("investmap_legend", {}).values()
                              for c in layer.get("classes", [])})
-    with open(os.path.join(pyramid, "viewer.js"), encoding="utf-8") as f:
-        sea = re.search(r"SEA_COLOUR\s*=\s*'(#[0-9a-fA-F]{6})'", f.read())
+    sea = re.search(r"SEA_COLOUR\s*=\s*'(#[0-9a-fA-F]{6})'", script)
     if not legend_colours:
         failures.append("tiles.json has no investmap_legend colours")
     if not sea:
@@ -195,10 +217,14 @@ def main():
     background = hex_colour(sea.group(1))
 
     started = time.monotonic()
-    server, port = serve(pyramid)
+    server = None
+    if options.pyramid:
+        server, port = serve(pyramid)
+        base = f"http://127.0.0.1:{port}/index.html"
+    else:
+        base = options.url
     work = tempfile.mkdtemp(prefix="viewer-check-")
     screenshot = os.path.abspath(options.out) if options.out else os.path.join(work, "viewer.png")
-    base = f"http://127.0.0.1:{port}/index.html"
     try:
         # 1. The page loads and gets ready without errors (fitted view, then the fixed view).
         for label, url in (("fitted view", base), (f"view #{options.view}", f"{base}#{options.view}")):
@@ -239,8 +265,9 @@ def main():
                 else:
                     print(f"sea {name} at ({x}, {y}): background ok")
     finally:
-        server.shutdown()
-        server.server_close()
+        if server:
+            server.shutdown()
+            server.server_close()
         shutil.rmtree(os.path.join(work, "profile-dom"), ignore_errors=True)
         shutil.rmtree(os.path.join(work, "profile-shot"), ignore_errors=True)
         if options.out:

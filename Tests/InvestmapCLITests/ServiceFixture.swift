@@ -21,6 +21,7 @@ enum ServiceFixture {
     }
 
     nonisolated(unsafe) private static var made: Result<Store, any Error>?
+    nonisolated(unsafe) private static var madeFolder: String?
 
     /// The store (made on first use; a failure is reported by every test that needs it).
     static func store() throws -> Store {
@@ -34,6 +35,9 @@ enum ServiceFixture {
         let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-service-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Shared by several test classes: removed when the test process ends.
+        madeFolder = folder.path
+        atexit { if let folder = ServiceFixture.madeFolder { try? FileManager.default.removeItem(atPath: folder) } }
         let db = folder.appendingPathComponent("service.gpkg").path
         let pyramid = folder.appendingPathComponent("pyramid")
         let geodata = CLI.repositoryRoot.appendingPathComponent("GeoData")

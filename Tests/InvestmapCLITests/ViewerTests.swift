@@ -5,7 +5,8 @@ import XCTest
 /// the fictional sample ledger and sites as edition "sample", tiled at z4–z6), opened in headless Chromium by
 /// `Scripts/viewer_check.py`: the page gets ready without errors, land is painted in legend
 /// colours, the sea stays background and the attribution is on the page. Chromium is required
-/// (Scripts/test installs it): without it the test fails rather than skips.
+/// (Scripts/test installs it): without it the test fails rather than skips. The same checks run on
+/// the viewer as `investmap serve` serves it.
 final class ViewerTests: XCTestCase {
     static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
 
@@ -29,17 +30,28 @@ final class ViewerTests: XCTestCase {
     }
 
     func testViewerDrawsThePyramidInHeadlessChromium() throws {
+        let pyramid = try buildPyramid()
+        try check([pyramid.path, "--out", pyramid.deletingLastPathComponent().appendingPathComponent("viewer.png").path])
+    }
+
+    /// The same checks on the viewer as `investmap serve` serves it at `/` (the latest published
+    /// edition, its tiles made on demand).
+    func testViewerServedByInvestmapServeDrawsInHeadlessChromium() throws {
+        let store = try ServiceFixture.store()
+        let server = try ServerProcess(arguments: ["--db", store.db, "--minzoom", "4", "--maxzoom", "6"])
+        defer { _ = server.stop() }
+        try check(["--url", "http://127.0.0.1:\(server.port)/", "--out", store.folder.appendingPathComponent("served-viewer.png").path])
+    }
+
+    /// Runs Scripts/viewer_check.py with `arguments` and Chromium; fails with its report.
+    private func check(_ arguments: [String]) throws {
         let chromium = ProcessInfo.processInfo.environment["CHROMIUM"] ?? "/usr/bin/chromium"
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: chromium),
                       "\(chromium) is missing: install Debian's chromium (Scripts/test does) or set CHROMIUM")
         guard FileManager.default.isExecutableFile(atPath: chromium) else { return }
-        let pyramid = try buildPyramid()
-        let screenshot = pyramid.deletingLastPathComponent().appendingPathComponent("viewer.png")
-
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLI.repositoryRoot.appendingPathComponent("Scripts/viewer_check.py").path,
-                             pyramid.path, "--chromium", chromium, "--out", screenshot.path]
+        process.arguments = ["python3", CLI.repositoryRoot.appendingPathComponent("Scripts/viewer_check.py").path, "--chromium", chromium] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
