@@ -16,6 +16,21 @@ final class ServiceAnswerTests: XCTestCase {
         return result.stdout
     }
 
+    /// Asks `command` each question on the command line and `endpoint` over HTTP; the answers
+    /// must be the same bytes.
+    func assertSameAnswers(_ endpoint: String, _ command: [String], _ questions: [(query: String, arguments: [String])],
+                           file: StaticString = #filePath, line: UInt = #line) async throws {
+        let expected = try questions.map { try cli(command + $0.arguments) }
+        let service = try ServiceFixture.service()
+        try await ServiceFixture.withRouter(service) { client in
+            for (question, answer) in zip(questions, expected) {
+                let response = try await client.execute(uri: "\(endpoint)?\(question.query)", method: .get)
+                XCTAssertEqual(response.status, .ok, response.text, file: file, line: line)
+                XCTAssertEqual(response.text, answer, "\(endpoint)?\(question.query)", file: file, line: line)
+            }
+        }
+    }
+
     func testEditionListIsTheCLIsWithoutDraftsUnlessTheTokenIsSent() async throws {
         let all = try cli(["edition", "list", "--format", "json"])
         let service = try ServiceFixture.service()
@@ -76,43 +91,23 @@ final class ServiceAnswerTests: XCTestCase {
     }
 
     func testLocateEqualsTheCLI() async throws {
-        let service = try ServiceFixture.service()
         // Inside 新宿区, in the sea off 横浜 (nearest unit), and in the Pacific (none).
-        let points = [("139.6917", "35.6895"), ("139.70", "35.40"), ("150.0", "30.0")]
-        var expected: [String] = []
-        for (lon, lat) in points { expected.append(try cli(["locate", lon, lat, "--format", "json"])) }
-        let answers = expected
-        try await ServiceFixture.withRouter(service) { client in
-            for ((lon, lat), answer) in zip(points, answers) {
-                let response = try await client.execute(uri: "/api/locate?lon=\(lon)&lat=\(lat)", method: .get)
-                XCTAssertEqual(response.status, .ok)
-                XCTAssertEqual(response.text, answer, "locate \(lon) \(lat)")
-            }
-        }
+        try await assertSameAnswers("/api/locate", ["locate"], [("139.6917", "35.6895"), ("139.70", "35.40"), ("150.0", "30.0")].map { lon, lat in
+            ("lon=\(lon)&lat=\(lat)", [lon, lat, "--format", "json"])
+        })
     }
 
     func testNearEqualsTheCLIInEveryFormat() async throws {
-        let service = try ServiceFixture.service()
         let questions: [(query: String, arguments: [String])] = [
-            ("lon=139.7&lat=35.68&km=5", ["near", "139.7", "35.68", "--km", "5"]),
-            ("lon=139.7&lat=35.68&km=30&kind=sites", ["near", "139.7", "35.68", "--km", "30", "--kind", "sites"]),
-            ("lon=135.5&lat=34.7&km=50&limit=3&plan=A&edition=sample", ["near", "135.5", "34.7", "--km", "50", "--limit", "3", "--plan", "A", "--edition", "sample"]),
+            ("lon=139.7&lat=35.68&km=5", ["139.7", "35.68", "--km", "5"]),
+            ("lon=139.7&lat=35.68&km=30&kind=sites", ["139.7", "35.68", "--km", "30", "--kind", "sites"]),
+            ("lon=135.5&lat=34.7&km=50&limit=3&plan=A&edition=sample", ["135.5", "34.7", "--km", "50", "--limit", "3", "--plan", "A", "--edition", "sample"]),
         ]
-        var expected: [String] = []
-        for question in questions {
-            for format in ["geojson", "json", "csv"] { expected.append(try cli(question.arguments + ["--format", format])) }
-        }
-        let answers = expected
+        try await assertSameAnswers("/api/near", ["near"], questions.flatMap { question in
+            ["geojson", "json", "csv"].map { ("\(question.query)&format=\($0)", question.arguments + ["--format", $0]) }
+        })
+        let service = try ServiceFixture.service()
         try await ServiceFixture.withRouter(service) { client in
-            var index = 0
-            for question in questions {
-                for format in ["geojson", "json", "csv"] {
-                    let response = try await client.execute(uri: "/api/near?\(question.query)&format=\(format)", method: .get)
-                    XCTAssertEqual(response.status, .ok, response.text)
-                    XCTAssertEqual(response.text, answers[index], "near \(question.query) \(format)")
-                    index += 1
-                }
-            }
             let geojson = try await client.execute(uri: "/api/near?lon=139.7&lat=35.68&km=5", method: .get)
             XCTAssertEqual(geojson.headers[.contentType], "application/geo+json")
             XCTAssertEqual(try geojson.json()["type"] as? String, "FeatureCollection")
@@ -120,26 +115,15 @@ final class ServiceAnswerTests: XCTestCase {
     }
 
     func testStatsEqualTheCLI() async throws {
-        let service = try ServiceFixture.service()
         let questions: [(query: String, arguments: [String])] = [
             ("level=prefecture&metric=count", ["--level", "prefecture", "--metric", "count"]),
             ("level=municipality&metric=amount_per_capita&plan=B", ["--level", "municipality", "--metric", "amount_per_capita", "--plan", "B"]),
             ("level=bureau&metric=jobs&status=all&edition=sample", ["--level", "bureau", "--metric", "jobs", "--status", "all", "--edition", "sample"]),
         ]
-        var expected: [String] = []
-        for question in questions { expected.append(try cli(["stats"] + question.arguments + ["--format", "json"])) }
-        let answers = expected
-        try await ServiceFixture.withRouter(service) { client in
-            for (question, answer) in zip(questions, answers) {
-                let response = try await client.execute(uri: "/api/stats?\(question.query)", method: .get)
-                XCTAssertEqual(response.status, .ok, response.text)
-                XCTAssertEqual(response.text, answer, "stats \(question.query)")
-            }
-        }
+        try await assertSameAnswers("/api/stats", ["stats", "--format", "json"], questions)
     }
 
     func testGapsEqualTheCLI() async throws {
-        let service = try ServiceFixture.service()
         let questions: [(query: String, arguments: [String])] = [
             ("bureau=shikoku&format=json", ["--bureau", "shikoku", "--format", "json"]),
             ("bureau=shikoku&format=geojson&level=municipality", ["--bureau", "shikoku", "--format", "geojson", "--level", "municipality"]),
@@ -147,15 +131,6 @@ final class ServiceAnswerTests: XCTestCase {
             ("bureau=kanto&prefecture=13&km=20&min_population=10000&plan=A&format=json",
              ["--bureau", "kanto", "--prefecture", "13", "--km", "20", "--min-population", "10000", "--plan", "A", "--format", "json"]),
         ]
-        var expected: [String] = []
-        for question in questions { expected.append(try cli(["gaps"] + question.arguments)) }
-        let answers = expected
-        try await ServiceFixture.withRouter(service) { client in
-            for (question, answer) in zip(questions, answers) {
-                let response = try await client.execute(uri: "/api/gaps?\(question.query)", method: .get)
-                XCTAssertEqual(response.status, .ok, response.text)
-                XCTAssertEqual(response.text, answer, "gaps \(question.query)")
-            }
-        }
+        try await assertSameAnswers("/api/gaps", ["gaps"], questions)
     }
 }

@@ -96,8 +96,7 @@ public struct MapDataLoader: Sendable {
 
     /// The statistics filter of the spec's filters (as `investmap stats --plan --field --status`).
     public func projectFilter(_ filters: MapSpec.Filters) -> ProjectFilter {
-        ProjectFilter(plan: filters.plan, field: filters.field, status: filters.status == "all" ? nil : filters.status,
-                      includeWithdrawn: filters.status == "all")
+        filters.storeFilter
     }
 
     func accepts(_ project: InvestmentProject, _ filters: MapSpec.Filters) -> Bool {

@@ -1,3 +1,4 @@
+import BoundaryStore
 import LedgerStatistics
 
 /// One map product, as read from a spec file in `Renderers/` (the format is documented in
@@ -20,20 +21,7 @@ public struct MapSpec: Sendable, Equatable {
     }
 
     /// Which projects count: the same filters as `investmap stats`.
-    public struct Filters: Sendable, Equatable {
-        /// Plan type id (A, B, C).
-        public var plan: String?
-        /// Strategic field id.
-        public var field: String?
-        /// A project status, or "all" (withdrawn ones too); nil: every status but withdrawn.
-        public var status: String?
-
-        public init(plan: String? = nil, field: String? = nil, status: String? = nil) {
-            self.plan = plan
-            self.field = field
-            self.status = status
-        }
-    }
+    public typealias Filters = ProjectFilterInput
 
     /// Projects drawn as circles whose area is proportional to their amount.
     public struct ProjectSymbols: Sendable, Equatable {

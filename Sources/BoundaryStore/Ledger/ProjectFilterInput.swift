@@ -1,9 +1,8 @@
-import BoundaryStore
 import Ledger
 import Reference
 
-/// Which projects a query counts, as the user wrote it (`--plan/--field/--status`, or the HTTP
-/// service's `plan`, `field`, `status`): checked the same way for both.
+/// Which projects a query or a map counts, as the user wrote it (`--plan/--field/--status`, the
+/// HTTP service's `plan`, `field`, `status`, a map spec's `filters`): checked the same way for all.
 public struct ProjectFilterInput: Sendable, Hashable {
     public var plan: String?
     public var field: String?
@@ -32,6 +31,11 @@ public struct ProjectFilterInput: Sendable, Hashable {
         if let field, !strategicFields.contains(field) {
             throw QueryInputError(parameter: "field", reason: "unknown strategic field '\(field)' (closest: \(ClosestNames.closest(to: field, in: strategicFields, limit: 3).joined(separator: ", ")))")
         }
-        return ProjectFilter(plan: plan, field: field, status: status == "all" ? nil : status, includeWithdrawn: status == "all")
+        return storeFilter
+    }
+
+    /// The store's filter of values already checked (`all`: every status, withdrawn ones too).
+    public var storeFilter: ProjectFilter {
+        ProjectFilter(plan: plan, field: field, status: status == "all" ? nil : status, includeWithdrawn: status == "all")
     }
 }
