@@ -18,12 +18,13 @@ public final class EditionAccess: Sendable {
         self.token = token.map { Array($0.utf8) }
     }
 
-    /// Every edition in the store (cached for a few seconds).
-    func editions() throws -> [Edition] {
+    /// Every edition in the store (read again, off the server's threads, after a few seconds).
+    func editions() async throws -> [Edition] {
         if let fresh = catalog.withLock({ state in state.read.map { ContinuousClock.now - $0 < Self.refreshAfter } == true ? state.editions : nil }) {
             return fresh
         }
-        let editions = try store.editions()
+        let store = self.store
+        let editions = try await ResourceCache<Resource>.offload { try store.editions() }
         catalog.withLock { $0 = (editions, .now) }
         return editions
     }
@@ -37,19 +38,19 @@ public final class EditionAccess: Sendable {
     }
 
     /// The editions the request may see: published ones, and drafts with the token.
-    func visibleEditions(_ request: Request) throws -> [Edition] {
-        let all = try editions()
+    func visibleEditions(_ request: Request) async throws -> [Edition] {
+        let all = try await editions()
         return authorized(request) ? all : all.filter { $0.status == .published }
     }
 
     /// The edition named in the request, which it must be allowed to read.
     /// - Throws: 400 for a malformed name, 404 for an unknown one (drafts are not revealed to
     ///   requests without the token: they get 401 only when they send a wrong one).
-    func edition(_ name: String, for request: Request, parameter: String = "edition") throws -> Edition {
+    func edition(_ name: String, for request: Request, parameter: String = "edition") async throws -> Edition {
         guard !name.isEmpty, name.utf8.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw ServiceError.badParameter(parameter, "an edition name has 1 to 100 characters and no control characters")
         }
-        guard let edition = try editions().first(where: { $0.name == name }) else {
+        guard let edition = try await editions().first(where: { $0.name == name }) else {
             throw ServiceError.notFound("no edition '\(name)'", parameter: parameter)
         }
         if edition.status == .draft { try requireToken(request, for: edition.name) }
@@ -58,8 +59,8 @@ public final class EditionAccess: Sendable {
 
     /// The edition a query reads when none is named: the latest published one (the CLI's
     /// default), or with the token the latest draft when nothing is published.
-    func defaultEdition(for request: Request) throws -> Edition {
-        let all = try editions()
+    func defaultEdition(for request: Request) async throws -> Edition {
+        let all = try await editions()
         if let published = all.last(where: { $0.status == .published }) { return published }
         if let draft = all.last, authorized(request) { return draft }
         throw ServiceError.notFound("no published edition yet", parameter: "edition")

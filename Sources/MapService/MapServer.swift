@@ -10,19 +10,19 @@ public enum MapServer {
     public static func router(_ service: MapService) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(ServiceMiddleware())
-        router.get("/") { request, _ in try service.viewerPage(request, editionName: nil) }
+        router.get("/") { request, _ in try await service.viewerPage(request, editionName: nil) }
         router.get("/viewer.js") { request, _ in try service.viewerFile(request, name: "viewer.js") }
         router.get("/viewer.css") { request, _ in try service.viewerFile(request, name: "viewer.css") }
-        router.get("/editions") { request, _ in try service.editionList(request) }
+        router.get("/editions") { request, _ in try await service.editionList(request) }
         router.get("/editions/{edition}") { request, context in
-            try service.viewerPage(request, editionName: try edition(context))
+            try await service.viewerPage(request, editionName: try edition(context))
         }
         router.get("/editions/{edition}/viewer.js") { request, context in
-            _ = try service.access.edition(try edition(context), for: request)
+            _ = try await service.access.edition(try edition(context), for: request)
             return try service.viewerFile(request, name: "viewer.js")
         }
         router.get("/editions/{edition}/viewer.css") { request, context in
-            _ = try service.access.edition(try edition(context), for: request)
+            _ = try await service.access.edition(try edition(context), for: request)
             return try service.viewerFile(request, name: "viewer.css")
         }
         router.get("/editions/{edition}/tiles.json") { request, context in

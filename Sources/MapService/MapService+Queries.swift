@@ -20,22 +20,26 @@ extension MapService {
         let lon = try query.requiredNumber("lon", in: -180...180, what: "longitude")
         let lat = try query.requiredNumber("lat", in: -90...90, what: "latitude")
         let locator = self.locator
-        let text = try await ResourceCache<Resource>.offload {
-            try LocationAnswer.json(try locator.with { try $0.locate(Coordinate(x: lon, y: lat)) }, lon: lon, lat: lat) + "\n"
-        }
+        let point = Coordinate(x: lon, y: lat)
+        // The grid answers at once; the locator it replaces may read units from the store.
+        let location = locator.gridReady ? try locator.locate(point) : try await ResourceCache<Resource>.offload { try locator.locate(point) }
+        let text = try LocationAnswer.json(location, lon: lon, lat: lat) + "\n"
         return Resource(bytes: Array(text.utf8), contentType: "application/json", cacheControl: "public, max-age=\(options.maxAge)")
             .response(to: request)
     }
 
     /// The edition a query names (`edition=`), or the default one, and its project filter.
-    func editionAndFilter(_ request: Request, _ query: QueryParameters) throws -> (Edition, ProjectFilterInput, ProjectFilter) {
-        let edition = try query.text("edition").map { try access.edition($0, for: request) } ?? access.defaultEdition(for: request)
+    func editionAndFilter(_ request: Request, _ query: QueryParameters) async throws -> (Edition, ProjectFilterInput, ProjectFilter) {
         let input = ProjectFilterInput(plan: try query.text("plan"), field: try query.text("field"), status: try query.text("status"))
+        let filter: ProjectFilter
         do {
-            return (edition, input, try input.filter(strategicFields: reference.strategicFields.map(\.id)))
+            filter = try input.filter(strategicFields: reference.strategicFields.map(\.id))
         } catch {
             throw ServiceError.badParameter(error.parameter, error.reason)
         }
+        let edition: Edition
+        if let name = try query.text("edition") { edition = try await access.edition(name, for: request) } else { edition = try await access.defaultEdition(for: request) }
+        return (edition, input, filter)
     }
 
     /// A query answer's bytes in `format`, with its content type.
@@ -59,7 +63,7 @@ extension MapService {
         let kind: NearbyFeature.Kind = try query.choice("kind", ["projects", "sites"], default: "projects") == "projects" ? .project : .site
         let limit = try query.count("limit", maximum: 100_000)
         let format = QueryFormat(rawValue: try query.choice("format", ["geojson", "json", "csv"], default: "geojson"))!
-        let (edition, input, filter) = try editionAndFilter(request, query)
+        let (edition, input, filter) = try await editionAndFilter(request, query)
         let engineKey = "\(edition.name)|\(edition.status.rawValue)|\(kind.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
         let store = self.store, name = edition.name
         let engine = try await nearQueries.value(engineKey, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: { _ in 1 }) {
@@ -84,7 +88,7 @@ extension MapService {
         let query = try QueryParameters(request, known: ["level", "metric"] + Self.filterParameters)
         let level = StatisticsLevel(rawValue: try query.choice("level", StatisticsLevel.allCases.map(\.rawValue)))!
         let metric = StatisticsMetric(rawValue: try query.choice("metric", StatisticsMetric.allCases.map(\.rawValue)))!
-        let (edition, input, filter) = try editionAndFilter(request, query)
+        let (edition, input, filter) = try await editionAndFilter(request, query)
         let store = self.store, name = edition.name, note = edition.note
         return try await resource("stats|\(level.rawValue)|\(metric.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")",
                                   edition: edition, contentType: "application/json") {
@@ -106,7 +110,7 @@ extension MapService {
         let level: StatisticsLevel = try query.choice("level", ["ward", "municipality"], default: "ward") == "ward" ? .ward : .municipality
         let summary = try query.flag("summary")
         let format = QueryFormat(rawValue: try query.choice("format", ["json", "geojson", "csv"], default: "json"))!
-        let (edition, input, filter) = try editionAndFilter(request, query)
+        let (edition, input, filter) = try await editionAndFilter(request, query)
         let store = self.store, name = edition.name
         let builder = try await gapBuilders.value("\(name)|\(edition.status.rawValue)|\(level.rawValue)", expiresAfter: serverLifetime(edition),
                                                   timeout: options.requestTimeout, cost: { _ in 1 }) {

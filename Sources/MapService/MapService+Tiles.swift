@@ -20,7 +20,7 @@ extension MapService {
 
     /// `/editions/{E}/tiles.json`: the TileJSON 3.0.0 document `investmap tiles` writes.
     func tileJSON(_ request: Request, editionName: String) async throws -> Response {
-        let edition = try access.edition(editionName, for: request, parameter: "edition")
+        let edition = try await access.edition(editionName, for: request, parameter: "edition")
         let builder = TilePyramidBuilder(store: store, options: pyramidOptions(edition: edition.name))
         let name = edition.name
         return try await resource("tiles.json", edition: edition, contentType: "application/json") {
@@ -35,7 +35,7 @@ extension MapService {
         let z = try Self.tileNumber(zText, "z", below: TileID.zoomRange.upperBound + 1)
         let x = try Self.tileNumber(xText, "x", below: 1 << z)
         let y = try Self.tileNumber(yText, "y", below: 1 << z)
-        let edition = try access.edition(editionName, for: request, parameter: "edition")
+        let edition = try await access.edition(editionName, for: request, parameter: "edition")
         guard (options.minZoom...options.maxZoom).contains(z) else {
             throw ServiceError.notFound("zoom \(z) is outside this pyramid (\(options.minZoom)–\(options.maxZoom))", parameter: "z")
         }

@@ -26,8 +26,8 @@ public final class MapService: Sendable {
     /// gap reports' builders (each used by one request at a time).
     let nearQueries: ResourceCache<Serialized<NearQuery>>
     let gapBuilders: ResourceCache<Serialized<GapReportBuilder>>
-    /// `locate`'s point locator (units read on demand and kept).
-    let locator: Serialized<PointLocator>
+    /// `locate`'s point locators.
+    let locator: LocateEngine
     let viewerFiles: [String: [UInt8]]
     let logger: Logger
 
@@ -53,7 +53,7 @@ public final class MapService: Sendable {
         zooms = ResourceCache(capacity: options.cacheBytes - options.cacheBytes / 4)
         nearQueries = ResourceCache(capacity: 8)
         gapBuilders = ResourceCache(capacity: 8)
-        locator = Serialized(try PointLocator(store: store, maxSeaDistanceKm: 5, loading: .onDemand))
+        locator = try LocateEngine(store: store, logger: logger)
         viewerFiles = Dictionary(uniqueKeysWithValues: try ViewerFiles.all().map { ($0.name, $0.bytes) })
     }
 

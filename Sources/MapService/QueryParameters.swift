@@ -29,7 +29,8 @@ struct QueryParameters {
     }
 
     static func decode(_ text: Substring) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
+        return String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     /// A name safe to echo: at most 40 characters, control characters dropped.

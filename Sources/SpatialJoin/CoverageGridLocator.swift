@@ -59,9 +59,14 @@ public final class CoverageGridLocator {
         usesGrid = grid.inconsistentCrossings == 0
     }
 
+    /// The cores the batch work is spread over (read once: it costs a file read each time).
+    static let processors = ProcessInfo.processInfo.activeProcessorCount
+
     /// Locates one point given as longitude, latitude in degrees.
     public func locate(_ point: Coordinate) throws -> PointLocation {
-        try locate([point])[0]
+        // One point (a server's request): the grid straight away, the batch path for the rest.
+        if usesGrid, case .face(let face) = grid.locate(point) { return answers[face] }
+        return try locate([point])[0]
     }
 
     /// Locates every point (longitude, latitude in degrees); the answers keep the input order.
@@ -69,7 +74,7 @@ public final class CoverageGridLocator {
     public func locate(_ points: [Coordinate]) throws -> [PointLocation] {
         // The grid's answers, and the templates of points inside units, on every core: each
         // thread fills its own slice and lists its points at sea and its undecided points.
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, points.count / 20_000))
+        let chunks = min(Self.processors, max(1, points.count / 20_000))
         var atSeaByChunk = [[Int]](repeating: [], count: chunks), undecidedByChunk = atSeaByChunk
         let grid = usesGrid ? self.grid : nil, answers = self.answers
         var result = [PointLocation](unsafeUninitializedCapacity: points.count) { buffer, initialized in
@@ -100,7 +105,7 @@ public final class CoverageGridLocator {
         seaCount += atSea.count
         // Points at sea: the nearest unit, on every core (each thread with its own GEOS context).
         if maxSeaDistanceKm > 0 && !atSea.isEmpty {
-            let threads = min(ProcessInfo.processInfo.activeProcessorCount, max(1, atSea.count / 64))
+            let threads = min(Self.processors, max(1, atSea.count / 64))
             let sea = self.sea, queue = atSea
             let located = try Array(0..<threads).concurrentMap { thread -> [PointLocation?] in
                 let share = queue[(queue.count * thread / threads)..<(queue.count * (thread + 1) / threads)]

@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("\(store.path): no store here; run `investmap import boundaries FILE… --db \(store.path)` first")
         }
         // Structured lines (key=value metadata) on standard error; standard output only says where it listens.
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        LoggingSystem.bootstrap { LogfmtLogHandler(label: $0) }
         var logger = Logger(label: "investmap.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel)!
         let renderersFolder = try renderers.map { URL(fileURLWithPath: $0) } ?? RenderCommand.defaultRenderers()
