@@ -10,6 +10,9 @@ public enum MapServer {
     public static func router(_ service: MapService) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(ServiceMiddleware())
+        // `/editions/{E}/tiles/{z}/{x}/{y}.json`, the route asked most by far, is matched here
+        // without the router's trie (a tenth of a tile's time on the server).
+        router.middlewares.add(TileRoute(service: service))
         router.get("/") { request, _ in try await service.viewerPage(request, editionName: nil) }
         router.get("/viewer.js") { request, _ in try service.viewerFile(request, name: "viewer.js") }
         router.get("/viewer.css") { request, _ in try service.viewerFile(request, name: "viewer.css") }
@@ -28,10 +31,6 @@ public enum MapServer {
         router.get("/editions/{edition}/tiles.json") { request, context in
             try await service.tileJSON(request, editionName: try edition(context))
         }
-        router.get("/editions/{edition}/tiles/{z}/{x}/{y}.json") { request, context in
-            try await service.tile(request, editionName: try edition(context), z: context.parameters.get("z") ?? "",
-                                   x: context.parameters.get("x") ?? "", y: context.parameters.get("y") ?? "")
-        }
         router.get("/editions/{edition}/maps/{spec}.svg") { request, context in
             try await service.map(request, editionName: try edition(context), spec: try segment(context, "spec"))
         }
@@ -44,7 +43,12 @@ public enum MapServer {
 
     /// A path segment, percent-decoded.
     static func segment(_ context: BasicRequestContext, _ name: String) throws -> String {
-        guard let raw = context.parameters.get(name), let decoded = raw.removingPercentEncoding else {
+        try decodedSegment(context.parameters.get(name) ?? "", name)
+    }
+
+    static func decodedSegment(_ raw: some StringProtocol, _ name: String) throws -> String {
+        guard raw.utf8.contains(UInt8(ascii: "%")) else { return String(raw) }
+        guard let decoded = String(raw).removingPercentEncoding else {
             throw ServiceError.badParameter(name, "not valid percent-encoded UTF-8")
         }
         return decoded
@@ -64,5 +68,21 @@ public enum MapServer {
         return Application(router: router(service), server: .http1(configuration: http),
                            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "investmap"),
                            onServerRunning: onServerRunning, logger: logger)
+    }
+}
+
+/// `GET /editions/{E}/tiles/{z}/{x}/{y}.json`, answered before the router (see `MapServer.router`).
+struct TileRoute: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let service: MapService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard request.method == .get, path.hasPrefix("/editions/"), path.hasSuffix(".json") else { return try await next(request, context) }
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        // "", "editions", E, "tiles", z, x, "y.json"
+        guard parts.count == 7, parts[3].elementsEqual("tiles".utf8) else { return try await next(request, context) }
+        return try await service.tile(request, editionName: try MapServer.decodedSegment(Substring(parts[2]), "edition"),
+                                      z: String(Substring(parts[4])), x: String(Substring(parts[5])), y: String(Substring(parts[6]).dropLast(5)))
     }
 }
