@@ -180,3 +180,24 @@ investmap_binary() {
   build_release
   printf '%s/investmap\n' "$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)"
 }
+
+# Replaces the text between <!-- bench:NAME:start --> and <!-- bench:NAME:end --> in
+# docs/benchmarks.md with the contents of FILE (appends the section when it is not there).
+update_benchmarks_section() {
+  local name=$1 file=$2
+  python3 - "$REPO_ROOT/docs/benchmarks.md" "$name" "$file" <<'PY'
+import os, sys
+doc, name, section_file = sys.argv[1:]
+start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
+text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else "# Benchmarks\n"
+section = f"{start}\n{open(section_file, encoding='utf-8').read().strip()}\n{end}"
+if start in text and end in text:
+    before, rest = text.split(start, 1)
+    text = before + section + rest.split(end, 1)[1]
+else:
+    text = text.rstrip("\n") + "\n\n" + section + "\n"
+with open(doc + ".tmp", "w", encoding="utf-8") as f:
+    f.write(text)
+os.replace(doc + ".tmp", doc)
+PY
+}
