@@ -72,16 +72,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats"]),
+        // Helpers several test targets share (a seeded generator, an XML reader).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "TestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore"]),
         .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [
-            "GeoCore", "Reference", "MapService",
+            "GeoCore", "Reference", "MapService", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

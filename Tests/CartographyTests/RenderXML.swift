@@ -1,49 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import TestSupport
 import XCTest
 
-/// Parses rendered SVG with Foundation's XMLParser (a failure to parse fails the test) into a
-/// flat list of elements in document order.
+/// Rendered SVG as elements (`XMLElements`) and the geometry read back from them.
 enum RenderXML {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    struct Element {
-        var name: String
-        var attributes: [String: String]
-        var text: String
-    }
-
-    final class Collector: NSObject, XMLParserDelegate {
-        var elements: [Element] = []
-        var open: [Int] = []
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            open.append(elements.count)
-            elements.append(Element(name: name, attributes: attributes, text: ""))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if let index = open.last { elements[index].text += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            open.removeLast()
-        }
-    }
+    typealias Element = XMLElements.Element
 
     static func elements(_ svg: [UInt8]) throws -> [Element] {
-        let parser = XMLParser(data: Data(svg))
-        let collector = Collector()
-        parser.delegate = collector
-        guard parser.parse() else {
-            throw Failure(description: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber)")
-        }
-        return collector.elements
+        try XMLElements.parse(Data(svg), name: "SVG")
     }
 
     /// The first `rect` after `element` (an inset group's outline).

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import GeoCore
 
@@ -178,7 +179,7 @@ final class CoverageGridTests: XCTestCase {
     /// here and there, grouped into faces of several parts, with some quads left empty (gaps
     /// and holes). Coordinates are multiples of 1/64, so the brute force is exact.
     static func randomCoverage(seed: UInt64, size: Int) -> [[Polygon]] {
-        var random = SimplifySplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         func jitter() -> Double { Double(Int(random.next() % 39) - 19) / 64 }
         var lattice: [[Coordinate]] = []
         for i in 0...size {
@@ -215,7 +216,7 @@ final class CoverageGridTests: XCTestCase {
             let faces = Self.randomCoverage(seed: seed, size: 8)
             let grid = CoverageGrid(faces: faces, cellDegrees: cell)
             XCTAssertEqual(grid.inconsistentCrossings, 0, "seed \(seed)")
-            var random = SimplifySplitMix(seed: seed &+ 100)
+            var random = SplitMix64(seed: seed &+ 100)
             var points: [Coordinate] = []
             // Anywhere, including beyond the coverage.
             for _ in 0..<3000 { points.append(Coordinate(x: random.uniform(-1, 9), y: random.uniform(-1, 9))) }
@@ -270,7 +271,7 @@ final class CoverageGridTests: XCTestCase {
                 }
             }
             let grid = CoverageGrid(faces: faces, cellDegrees: cell)
-            var random = SimplifySplitMix(seed: seed)
+            var random = SplitMix64(seed: seed)
             var checked = 0
             for n in 0..<400 {
                 let q = Coordinate(x: random.uniform(139.42, 139.66), y: random.uniform(35.42, 35.66))

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import XCTest
 
 /// The arc simplifier on hand-made arcs whose answers are worked out in the comments: shapes are
@@ -80,7 +81,7 @@ final class SimplifyArcSimplifierTests: XCTestCase {
     // MARK: Endpoints and minimums
 
     func testEndpointsAreAlwaysKept() {
-        var random = SimplifySplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         for method in SimplificationMethod.allCases {
             for _ in 0..<20 {
                 let points = (0..<50).map { i in (Double(i) * 20, random.uniform(-30, 30)) }
@@ -221,7 +222,7 @@ final class SimplifyArcSimplifierTests: XCTestCase {
     }
 
     func testTwoArcsThatAreTheSameBorderComeOutIdentical() {
-        var random = SimplifySplitMix(seed: 3)
+        var random = SplitMix64(seed: 3)
         let border = F.place((0..<200).map { i in (Double(i) * 10, random.uniform(-20, 20)) }, latitude: 35)
         for method in SimplificationMethod.allCases {
             let result = simplify([border, border.reversed(), border], method, metres: 50)
@@ -277,7 +278,7 @@ final class SimplifyArcSimplifierTests: XCTestCase {
     }
 
     func testToleranceIsInMetresAtAnyLatitude() {
-        var random = SimplifySplitMix(seed: 21)
+        var random = SplitMix64(seed: 21)
         let shape = (0..<300).map { i in (Double(i) * 15, random.uniform(-40, 40)) }
         for method in SimplificationMethod.allCases {
             // The same shape in metres at 26°N (Okinawa) and 44°N (Hokkaido): the same points go.
@@ -331,7 +332,7 @@ enum SimplifyFixtures {
     /// short arcs joining neighbouring lines at their ends, and a small ring midway between each
     /// pair. Simplifying a wave to its chord would cut through its neighbours.
     static func comb(seed: UInt64) -> [[Coordinate]] {
-        var random = SimplifySplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         func wave(_ x: Double) -> Double { 300 * sin(2 * .pi * x / 1000) }
         var arcs: [[(Double, Double)]] = []
         let lines = 12, length = 2_000.0
@@ -396,24 +397,5 @@ enum SimplifyFixtures {
         let d1 = orient(r, s, p), d2 = orient(r, s, q), d3 = orient(p, q, r), d4 = orient(p, q, s)
         if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return true }
         return onSegment(r, s, p) || onSegment(r, s, q) || onSegment(p, q, r) || onSegment(p, q, s)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for test shapes.
-struct SimplifySplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoFormats
+import TestSupport
 import XCTest
 
 /// GeoJSON export: exact text, rounding, orientation, determinism, the round trip through

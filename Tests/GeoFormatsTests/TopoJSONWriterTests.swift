@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoFormats
+import TestSupport
 import XCTest
 
 /// TopoJSON export: exact text (quantization, delta encoding), shared arcs, orientation, the round

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestSupport
 import XCTest
 
 /// `investmap render` on a store made from the simplified national TopoJSON (imported, simplified
@@ -150,43 +151,12 @@ final class RenderTests: XCTestCase {
     }
 }
 
-/// Rendered SVG parsed with Foundation's XMLParser into a flat list of elements.
+/// Rendered SVG as elements (`XMLElements`) and the points of path data.
 enum SVGElements {
-    struct Element {
-        var name: String
-        var attributes: [String: String]
-        var text: String
-    }
-
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    final class Collector: NSObject, XMLParserDelegate {
-        var elements: [Element] = []
-        var open: [Int] = []
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            open.append(elements.count)
-            elements.append(Element(name: name, attributes: attributes, text: ""))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if let index = open.last { elements[index].text += string }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            open.removeLast()
-        }
-    }
+    typealias Element = XMLElements.Element
 
     static func parse(_ data: Data, name: String) throws -> [Element] {
-        let parser = XMLParser(data: data)
-        let collector = Collector()
-        parser.delegate = collector
-        guard parser.parse() else {
-            throw Failure(description: "\(name): not well-formed XML at line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "")")
-        }
-        return collector.elements
+        try XMLElements.parse(data, name: name)
     }
 
     /// The absolute point path data starts at ("M12.3 45.6…").

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The real `investmap serve` on a free port: it answers over TCP, logs one structured line per
@@ -110,19 +111,11 @@ final class Collected<Value>: @unchecked Sendable {
 /// with no or a wrong token, and request lines that are not HTTP at all.
 struct MalformedRequests {
     struct Request { var label: String; var bytes: [UInt8] }
-    var state: UInt64
+    var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func random() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(random() % UInt64(items.count))] }
+    mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
 
     /// Random printable junk, percent-encoded where a URL needs it (sometimes raw bytes).
     mutating func junk(_ length: Int) -> String {
@@ -141,27 +134,27 @@ struct MalformedRequests {
     }
 
     mutating func next() -> Request {
-        let kind = Int(random() % 14)
+        let kind = Int(random.next() % 14)
         switch kind {
         case 0:
-            let target = "/x" + junk(Int(random() % 40) + 1)
+            let target = "/x" + junk(Int(random.next() % 40) + 1)
             return Request(label: "junk path \(target)", bytes: request(target))
         case 1:
             let target = pick(["/editions/", "/editions/sample/", "/editions/sample/maps/", "/editions/sample/tiles/5/"]) + pick(["..", "%2e%2e", "%2E%2E%2F", "..%2f..%2f", "....//", "%252e%252e", ".%00."]) + pick(["/etc/passwd", "%2fetc%2fpasswd", "/../../../../etc/shadow", "/tiles.json.svg"])
             return Request(label: "traversal \(target)", bytes: request(target))
         case 2:
-            let target = "/editions/\(junk(Int(random() % 20) + 1))z/tiles.json"
+            let target = "/editions/\(junk(Int(random.next() % 20) + 1))z/tiles.json"
             return Request(label: "unknown edition \(target)", bytes: request(target))
         case 3:
-            let target = "/editions/sample/maps/\(junk(Int(random() % 20) + 1))q.svg"
+            let target = "/editions/sample/maps/\(junk(Int(random.next() % 20) + 1))q.svg"
             return Request(label: "unknown spec \(target)", bytes: request(target))
         case 4:
             let z = pick(["23", "99", "-1", "a", "1e1", "999999999999", "%35"])
-            let target = "/editions/sample/tiles/\(z)/\(random() % 100)/\(random() % 100).json"
+            let target = "/editions/sample/tiles/\(z)/\(random.next() % 100)/\(random.next() % 100).json"
             return Request(label: "bad zoom \(target)", bytes: request(target))
         case 5:
-            let z = Int(random() % 3) + 4
-            let target = "/editions/sample/tiles/\(z)/\((1 << z) + Int(random() % 1000))/\(random() % UInt64(1 << z)).json"
+            let z = Int(random.next() % 3) + 4
+            let target = "/editions/sample/tiles/\(z)/\((1 << z) + Int(random.next() % 1000))/\(random.next() % UInt64(1 << z)).json"
             return Request(label: "column out of range \(target)", bytes: request(target))
         case 6:
             let target = "/api/locate?lon=\(badNumber())&lat=35"
@@ -173,7 +166,7 @@ struct MalformedRequests {
             let target = "/api/near?lon=139.7&lat=35.6&km=\(pick(["0", "-3", "3001", "1e9", badNumber()]))"
             return Request(label: "near \(target)", bytes: request(target))
         case 9:
-            let target = "/api/gaps?bureau=\(junk(Int(random() % 12) + 1))q" + pick(["", "&level=nation", "&km=-1", "&summary=yes"])
+            let target = "/api/gaps?bureau=\(junk(Int(random.next() % 12) + 1))q" + pick(["", "&level=nation", "&km=-1", "&summary=yes"])
             return Request(label: "gaps \(target)", bytes: request(target))
         case 10:
             let target = pick(["/api/stats?level=prefecture&metric=count", "/api/near?lon=139.7&lat=35.6&km=1", "/api/locate?lon=139.7&lat=35.6"])
@@ -181,7 +174,7 @@ struct MalformedRequests {
             return Request(label: "unknown parameter \(target)", bytes: request(target))
         case 11:
             let target = pick(["/editions/review/tiles.json", "/editions/review/tiles/5/28/12.json", "/api/stats?level=nation&metric=count&edition=review"])
-            let header = pick(["", "Authorization: Bearer wrong-token-\(random() % 1000)\r\n", "Authorization: Basic dGVzdDp0ZXN0\r\n", "Authorization: Bearer\r\n"])
+            let header = pick(["", "Authorization: Bearer wrong-token-\(random.next() % 1000)\r\n", "Authorization: Basic dGVzdDp0ZXN0\r\n", "Authorization: Bearer\r\n"])
             return Request(label: "draft \(target) \(header)", bytes: request(target, headers: header))
         case 12:
             let lines = ["GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "\u{1}\u{2}\u{3} / HTTP/1.1\r\n\r\n", "GET /\u{7f}x HTTP/1.1\r\nHost: a\r\n\r\n",
