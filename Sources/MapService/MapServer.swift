@@ -62,7 +62,7 @@ public enum MapServer {
         let options = service.options
         let idle = options.idleTimeout.components
         let http = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [HeaderLimitHandler()],
+            additionalChannelHandlers: [MalformedRequestHandler()],
             idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: options.maxHeaderBytes, maxHeaderListSize: options.maxHeaderBytes, maxHeaderFieldCount: 100))
         return Application(router: router(service), server: .http1(configuration: http),

@@ -1,12 +1,13 @@
+import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
-import HTTPTypes
 
-/// Answers a request head larger than the server accepts with 431 and a JSON body, then closes
-/// the connection (Hummingbird's own answer to any parse error is an empty 400). Other parse
-/// errors get the same JSON treatment as a 400. Sits after the HTTP decoder, before the server.
-final class HeaderLimitHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// Answers a request the HTTP/1.1 decoder cannot read with a JSON body, as every other error of
+/// the service, then closes the connection: 431 for a head larger than the server accepts, 400
+/// for anything else (Hummingbird's own answer to both is an empty 400). Sits after the decoder,
+/// before the server.
+final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
