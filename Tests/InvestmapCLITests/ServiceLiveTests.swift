@@ -54,6 +54,33 @@ final class ServiceLiveTests: XCTestCase {
         XCTAssertFalse(log.contains(ServiceFixture.token), "the token is never logged")
     }
 
+    func testServeRefusesBadStartUpsWithClearErrors() throws {
+        let store = try ServiceFixture.store()
+        let short = store.folder.appendingPathComponent("short.token")
+        try "tooshort\n".write(to: short, atomically: true, encoding: .utf8)
+        let notAStore = store.folder.appendingPathComponent("not-a-store.gpkg")
+        try "not a database".write(to: notAStore, atomically: true, encoding: .utf8)
+        let running = try startServer()
+        defer { _ = running.stop() }
+        let cases: [(arguments: [String], environment: [String: String], message: String)] = [
+            (["--db", store.folder.appendingPathComponent("missing.gpkg").path], [:], "no store here"),
+            (["--db", notAStore.path], [:], "not a GeoPackage"),
+            (["--db", store.db, "--token-file", store.folder.appendingPathComponent("none").path], [:], "cannot read the token file"),
+            (["--db", store.db, "--token-file", short.path], [:], "at least 16 characters"),
+            (["--db", store.db], ["INVESTMAP_DRAFT_TOKEN": "short"], "INVESTMAP_DRAFT_TOKEN"),
+            (["--db", store.db, "--port", "70000"], [:], "--port must be"),
+            (["--db", store.db, "--minzoom", "8", "--maxzoom", "5"], [:], "minzoom ≤ maxzoom"),
+            (["--db", store.db, "--public-url", "maps.example.org"], [:], "--public-url"),
+            (["--db", store.db, "--port", String(running.port)], [:], "the address is in use"),
+        ]
+        for bad in cases {
+            let result = try CLI.run(["serve"] + bad.arguments, environment: ServiceFixture.environment.merging(bad.environment) { $1 })
+            XCTAssertNotEqual(result.status, 0, bad.arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains(bad.message), "\(bad.arguments): \(result.stderr)")
+        }
+        XCTAssertEqual(try RawHTTP.get("/editions", port: running.port).status, 200, "the running server was not disturbed")
+    }
+
     func testOversizedHeadersGet431AndTheServerKeepsServing() throws {
         let server = try startServer()
         defer { _ = server.stop() }

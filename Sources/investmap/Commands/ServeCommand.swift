@@ -67,7 +67,13 @@ struct ServeCommand: AsyncParsableCommand {
             // The line scripts and tests wait for.
             FileHandle.standardOutput.write(Data("investmap serve: listening on http://\(options.host):\(port)\n".utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CLIError("cannot listen on \(host):\(port): the address is in use (another server? choose --port)")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL || error.errnoCode == EACCES {
+            throw CLIError("cannot listen on \(host):\(port): \(error.errnoCode == EACCES ? "permission denied" : "not an address of this machine")")
+        }
         logger.notice("stopped")
     }
 
