@@ -15,7 +15,13 @@ extension MapService {
     func pyramidOptions(edition: String, zoom: Int? = nil) -> TilePyramidOptions {
         let folder = "editions/\(Self.pathSegment(edition))/tiles/"
         let base = options.publicURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + folder } ?? "tiles/"
-        return TilePyramidOptions(minZoom: zoom ?? options.minZoom, maxZoom: zoom ?? options.maxZoom, baseURL: base)
+        let zooms = self.zooms(of: edition)
+        return TilePyramidOptions(minZoom: zoom ?? zooms.lowerBound, maxZoom: zoom ?? zooms.upperBound, baseURL: base)
+    }
+
+    /// The zooms of an edition's pyramid: its MBTiles file's, else the service's.
+    func zooms(of edition: String) -> ClosedRange<Int> {
+        tileFiles[edition]?.zooms ?? options.minZoom...options.maxZoom
     }
 
     /// `/editions/{E}/tiles.json`: the TileJSON 3.0.0 document `investmap tiles` writes.
@@ -29,24 +35,33 @@ extension MapService {
     }
 
     /// `/editions/{E}/tiles/{z}/{x}/{y}.json`: one tile, the bytes `investmap tiles` writes for
-    /// it. The first request for a zoom makes every tile of that zoom (the builder works a zoom
-    /// at a time); later ones come from memory.
+    /// it: from the edition's MBTiles file when it has one, else made on demand — the first
+    /// request for a zoom makes every tile of that zoom (the builder works a zoom at a time);
+    /// later ones come from memory.
     func tile(_ request: Request, editionName: String, z zText: String, x xText: String, y yText: String) async throws -> Response {
         let z = try Self.tileNumber(zText, "z", below: TileID.zoomRange.upperBound + 1)
         let x = try Self.tileNumber(xText, "x", below: 1 << z)
         let y = try Self.tileNumber(yText, "y", below: 1 << z)
         let edition = try await access.edition(editionName, for: request, parameter: "edition")
-        guard (options.minZoom...options.maxZoom).contains(z) else {
-            throw ServiceError.notFound("zoom \(z) is outside this pyramid (\(options.minZoom)–\(options.maxZoom))", parameter: "z")
+        let zooms = self.zooms(of: edition.name)
+        guard zooms.contains(z) else {
+            throw ServiceError.notFound("zoom \(z) is outside this pyramid (\(zooms.lowerBound)–\(zooms.upperBound))", parameter: "z")
+        }
+        if let file = tileFiles[edition.name]?.reader {
+            // From the MBTiles file, each tile read once and kept with the other answers.
+            return try await resource("tile|\(z)/\(x)/\(y)", edition: edition, contentType: "application/json") {
+                guard let bytes = try file.tile(z: z, x: x, y: y) else { throw ServiceError.notFound("no tile \(z)/\(x)/\(y): nothing is drawn there") }
+                return bytes
+            }.response(to: request)
         }
         let key = "\(edition.name)|\(edition.status.rawValue)|\(z)"
         let tiles: ZoomTiles
-        if let held = zooms.value(key) {
+        if let held = zoomTiles.value(key) {
             tiles = held
         } else {
             let builder = TilePyramidBuilder(store: store, options: pyramidOptions(edition: edition.name, zoom: z))
             let control = cacheControl(edition), name = edition.name
-            tiles = try await zooms.value(key, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: \.cost) {
+            tiles = try await zoomTiles.value(key, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: \.cost) {
                 var made: [TileID: Resource] = [:]
                 _ = try builder.build(edition: name) { tile in
                     made[tile.id] = Resource(bytes: tile.json, contentType: "application/json", cacheControl: control)

@@ -21,13 +21,15 @@ public final class MapService: Sendable {
     /// Finished answers (tiles.json, maps, query answers), by request.
     let resources: ResourceCache<Resource>
     /// Finished tiles, by edition and zoom (a zoom is made at once).
-    let zooms: ResourceCache<ZoomTiles>
+    let zoomTiles: ResourceCache<ZoomTiles>
     /// Query engines by edition and question, a few at a time: `near`'s point grids and the
     /// gap reports' builders (each used by one request at a time).
     let nearQueries: ResourceCache<Serialized<NearQuery>>
     let gapBuilders: ResourceCache<Serialized<GapReportBuilder>>
     /// `locate`'s point locators.
     let locator: LocateEngine
+    /// Editions served from an MBTiles file, with the file's zooms.
+    let tileFiles: [String: (reader: MBTilesReader, zooms: ClosedRange<Int>)]
     let viewerFiles: [String: [UInt8]]
     let logger: Logger
 
@@ -50,10 +52,23 @@ public final class MapService: Sendable {
         self.specs = specs
         // Tiles get most of the memory; answers and maps a quarter.
         resources = ResourceCache(capacity: options.cacheBytes / 4)
-        zooms = ResourceCache(capacity: options.cacheBytes - options.cacheBytes / 4)
+        zoomTiles = ResourceCache(capacity: options.cacheBytes - options.cacheBytes / 4)
         nearQueries = ResourceCache(capacity: 8)
         gapBuilders = ResourceCache(capacity: 8)
         locator = try LocateEngine(store: store, logger: logger)
+        var tileFiles: [String: (reader: MBTilesReader, zooms: ClosedRange<Int>)] = [:]
+        for (edition, path) in options.mbtiles.sorted(by: { $0.key < $1.key }) {
+            _ = try store.edition(named: edition)
+            let reader = try MBTilesReader(path: path)
+            guard reader.metadata["format"] == "application/json" else {
+                throw StoreError.unsupportedSchema(path: path, reason: "its tiles are \(reader.metadata["format"] ?? "of no stated format"); the service sends JSON tiles (write them with investmap tiles --mbtiles FILE, the default format)")
+            }
+            guard let low = reader.metadata["minzoom"].flatMap({ Int($0) }), let high = reader.metadata["maxzoom"].flatMap({ Int($0) }), low <= high else {
+                throw StoreError.unsupportedSchema(path: path, reason: "its metadata has no minzoom and maxzoom")
+            }
+            tileFiles[edition] = (reader, low...high)
+        }
+        self.tileFiles = tileFiles
         viewerFiles = Dictionary(uniqueKeysWithValues: try ViewerFiles.all().map { ($0.name, $0.bytes) })
     }
 
@@ -82,7 +97,7 @@ public final class MapService: Sendable {
 extension MapService {
     /// What the caches of answers and tiles hold together.
     public var cacheUsage: (bytes: Int, entries: Int) {
-        let answers = resources.usage, tiles = zooms.usage
+        let answers = resources.usage, tiles = zoomTiles.usage
         return (answers.bytes + tiles.bytes, answers.entries + tiles.entries)
     }
 }

@@ -27,12 +27,16 @@ public struct ServiceOptions: Sendable {
     /// The zooms of the tile pyramid.
     public var minZoom: Int
     public var maxZoom: Int
+    /// Editions whose tiles come from an MBTiles file of JSON tiles (`investmap tiles --mbtiles`)
+    /// instead of being made on demand: edition name → file.
+    public var mbtiles: [String: String]
     /// The largest request head (request line and header fields) accepted; larger gets 431.
     public var maxHeaderBytes: Int
 
     public init(storePath: String, host: String = "127.0.0.1", port: Int = 8080, draftToken: String? = nil, renderersFolder: URL? = nil,
                 publicURL: String? = nil, cacheBytes: Int = 512 << 20, requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
-                maxAge: Int = 86_400, draftCacheSeconds: Double = 10, minZoom: Int = 4, maxZoom: Int = 10, maxHeaderBytes: Int = 16 * 1024) {
+                maxAge: Int = 86_400, draftCacheSeconds: Double = 10, minZoom: Int = 4, maxZoom: Int = 10, mbtiles: [String: String] = [:],
+                maxHeaderBytes: Int = 16 * 1024) {
         self.storePath = storePath
         self.host = host
         self.port = port
@@ -46,6 +50,7 @@ public struct ServiceOptions: Sendable {
         self.draftCacheSeconds = draftCacheSeconds
         self.minZoom = minZoom
         self.maxZoom = maxZoom
+        self.mbtiles = mbtiles
         self.maxHeaderBytes = maxHeaderBytes
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import MapService
 import XCTest
 
 /// Every endpoint of `investmap serve` answers what the CLI answers for the same question, byte
@@ -46,8 +47,33 @@ final class ServiceAnswerTests: XCTestCase {
     }
 
     func testTileJSONAndEveryTileEqualTheCLIsPyramid() async throws {
+        try await assertServesTheCLIsPyramid(try ServiceFixture.service())
+    }
+
+    func testTilesFromTheMBTilesFileEqualTheCLIsPyramid() async throws {
         let store = try ServiceFixture.store()
-        let service = try ServiceFixture.service()
+        let file = store.folder.appendingPathComponent("pyramid.mbtiles").path
+        let service = try ServiceFixture.service(mbtiles: ["sample": file])
+        try await assertServesTheCLIsPyramid(service)
+    }
+
+    func testAnMBTilesFileOfVectorTilesOrForAnUnknownEditionIsRefused() throws {
+        let store = try ServiceFixture.store()
+        let pbf = store.folder.appendingPathComponent("pyramid-pbf.mbtiles").path
+        if !FileManager.default.fileExists(atPath: pbf) {
+            _ = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "4", "--out", store.folder.appendingPathComponent("pbf").path,
+                             "--mbtiles", pbf, "--mbtiles-format", "pbf", "--db", store.db], environment: ServiceFixture.environment)
+        }
+        XCTAssertThrowsError(try ServiceFixture.service(mbtiles: ["sample": pbf])) { error in
+            XCTAssertTrue("\(error)".contains("JSON tiles"), "\(error)")
+        }
+        XCTAssertThrowsError(try ServiceFixture.service(mbtiles: ["nope": store.folder.appendingPathComponent("pyramid.mbtiles").path]))
+        XCTAssertThrowsError(try ServiceFixture.service(mbtiles: ["sample": store.db + ".missing"]))
+    }
+
+    /// tiles.json and every tile of the CLI's pyramid of "sample", and a 404 for a tile it lacks.
+    func assertServesTheCLIsPyramid(_ service: MapService) async throws {
+        let store = try ServiceFixture.store()
         var files: [String: Data] = [:]
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: store.pyramid, includingPropertiesForKeys: nil))
         for case let url as URL in enumerator where url.pathExtension == "json" && url.lastPathComponent != "tiles.json" {

@@ -8,7 +8,8 @@ import XCTest
 /// The store the HTTP service's tests read, made once per test run with the CLI: the simplified
 /// national TopoJSON, tile scales z4–z6 and the national map scale, the fictional sample ledger and sites as the published
 /// edition "sample", and a draft "review" copied from it; beside it the CLI's own pyramid of
-/// "sample" (z4–z6, tile URLs under http://example.org/), which the service must match byte for byte.
+/// "sample" (z4–z6, tile URLs under http://example.org/; files and a JSON MBTiles), which the
+/// service must match byte for byte.
 enum ServiceFixture {
     static let token = "test-draft-token-0123456789"
     static let publicURL = "http://example.org/"
@@ -49,17 +50,18 @@ enum ServiceFixture {
                         ["edition", "create", "review", "--from", "sample", "--note", "a draft under review", "--db", db],
                         ["edition", "publish", "sample", "--db", db],
                         ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--base-url", "\(publicURL)editions/sample/tiles/",
-                         "--out", pyramid.path, "--db", db]],
+                         "--out", pyramid.path, "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db]],
                        environment: environment)
         return Store(folder: folder, db: db, pyramid: pyramid)
     }
 
     /// The service over the store, in this process (as `investmap serve` makes it).
-    static func service(cacheBytes: Int = 64 << 20, requestTimeout: Duration = .seconds(30)) throws -> MapService {
+    static func service(cacheBytes: Int = 64 << 20, requestTimeout: Duration = .seconds(30), mbtiles: [String: String] = [:]) throws -> MapService {
         let store = try store()
         setenv("INVESTMAP_GEODATA", environment["INVESTMAP_GEODATA"]!, 1)
         let options = ServiceOptions(storePath: store.db, draftToken: token, renderersFolder: CLI.repositoryRoot.appendingPathComponent("Renderers"),
-                                     publicURL: publicURL, cacheBytes: cacheBytes, requestTimeout: requestTimeout, minZoom: 4, maxZoom: 6)
+                                     publicURL: publicURL, cacheBytes: cacheBytes, requestTimeout: requestTimeout, minZoom: 4, maxZoom: 6,
+                                     mbtiles: mbtiles)
         var logger = Logger(label: "investmap.serve.test")
         logger.logLevel = .warning
         return try MapService(options: options, logger: logger)

@@ -63,6 +63,7 @@ final class ServiceLiveTests: XCTestCase {
         let running = try startServer()
         defer { _ = running.stop() }
         let cases: [(arguments: [String], environment: [String: String], message: String)] = [
+            (["--db", store.db, "--mbtiles", "sample=\(store.db)"], [:], "not an MBTiles file"),
             (["--db", store.folder.appendingPathComponent("missing.gpkg").path], [:], "no store here"),
             (["--db", notAStore.path], [:], "not a GeoPackage"),
             (["--db", store.db, "--token-file", store.folder.appendingPathComponent("none").path], [:], "cannot read the token file"),
@@ -72,6 +73,9 @@ final class ServiceLiveTests: XCTestCase {
             (["--db", store.db, "--minzoom", "8", "--maxzoom", "5"], [:], "minzoom ≤ maxzoom"),
             (["--db", store.db, "--public-url", "maps.example.org"], [:], "--public-url"),
             (["--db", store.db, "--port", String(running.port)], [:], "the address is in use"),
+            (["--db", store.db, "--mbtiles", "sample"], [:], "EDITION=FILE"),
+            (["--db", store.db, "--mbtiles", "nope=\(store.folder.appendingPathComponent("pyramid.mbtiles").path)"], [:], "nope"),
+            (["--db", store.db, "--mbtiles", "sample=\(store.db).missing"], [:], "no such file"),
         ]
         for bad in cases {
             let result = try CLI.run(["serve"] + bad.arguments, environment: ServiceFixture.environment.merging(bad.environment) { $1 })

@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     var publicURL: String?
     @Option(help: "The lowest zoom of the tile pyramid.") var minzoom = 4
     @Option(help: "The highest zoom of the tile pyramid (the store needs its simplified tile scales; see investmap simplify).") var maxzoom = 10
+    @Option(help: ArgumentHelp("Serve an edition's tiles from an MBTiles file of JSON tiles (investmap tiles --mbtiles) instead of making them; repeatable.",
+                               valueName: "EDITION=FILE"))
+    var mbtiles: [String] = []
     @Option(help: "Megabytes of memory for cached tiles, maps and answers.") var cacheMb = 512
     @Option(help: "Seconds a request may wait for its answer to be made (then 503).") var timeout = 30.0
     @Option(help: "trace, debug, info, notice, warning or error.") var logLevel = "info"
@@ -43,6 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard cacheMb >= 16, cacheMb <= 1 << 20 else { throw ValidationError("--cache-mb must be at least 16, got \(cacheMb)") }
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be 0…3600 seconds, got \(timeout)") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be trace, debug, info, notice, warning or error") }
+        for item in mbtiles where !item.contains("=") || item.hasPrefix("=") || item.hasSuffix("=") {
+            throw ValidationError("--mbtiles takes EDITION=FILE, got '\(item)'")
+        }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             throw ValidationError("--public-url must be an absolute http(s) address, got '\(publicURL)'")
         }
@@ -60,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
         let renderersFolder = try renderers.map { URL(fileURLWithPath: $0) } ?? RenderCommand.defaultRenderers()
         let options = ServiceOptions(storePath: store.path, host: host, port: port, draftToken: token, renderersFolder: renderersFolder,
                                      publicURL: publicURL, cacheBytes: cacheMb << 20, requestTimeout: .milliseconds(Int(timeout * 1000)),
-                                     minZoom: minzoom, maxZoom: maxzoom)
+                                     minZoom: minzoom, maxZoom: maxzoom, mbtiles: try tileFiles())
         let service = try MapService(options: options, logger: logger)
         let app = MapServer.application(service, logger: logger) { channel in
             let port = channel.localAddress?.port ?? options.port
@@ -75,6 +81,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("cannot listen on \(host):\(port): \(error.errnoCode == EACCES ? "permission denied" : "not an address of this machine")")
         }
         logger.notice("stopped")
+    }
+
+    /// --mbtiles as edition → file (an edition given twice is an error).
+    func tileFiles() throws -> [String: String] {
+        var files: [String: String] = [:]
+        for item in mbtiles {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard files[parts[0]] == nil else { throw CLIError("--mbtiles: edition \(parts[0]) given twice") }
+            files[parts[0]] = parts[1]
+        }
+        return files
     }
 
     /// The draft token: --token-file (its first line), else $INVESTMAP_DRAFT_TOKEN; nil when neither.
