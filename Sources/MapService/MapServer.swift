@@ -13,32 +13,45 @@ public enum MapServer {
         // `/editions/{E}/tiles/{z}/{x}/{y}.json`, the route asked most by far, is matched here
         // without the router's trie (a tenth of a tile's time on the server).
         router.middlewares.add(TileRoute(service: service))
-        router.get("/") { request, _ in try await service.viewerPage(request, editionName: nil) }
-        router.get("/viewer.js") { request, _ in try service.viewerFile(request, name: "viewer.js") }
-        router.get("/viewer.css") { request, _ in try service.viewerFile(request, name: "viewer.css") }
-        router.get("/editions") { request, _ in try await service.editionList(request) }
-        router.get("/editions/{edition}") { request, context in
+        /// GET, and HEAD answering its headers without the body.
+        func route(_ path: RouterPath, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+            router.get(path, use: handler)
+            router.head(path) { request, context in withoutBody(try await handler(request, context)) }
+        }
+        route("/") { request, _ in try await service.viewerPage(request, editionName: nil) }
+        route("/viewer.js") { request, _ in try service.viewerFile(request, name: "viewer.js") }
+        route("/viewer.css") { request, _ in try service.viewerFile(request, name: "viewer.css") }
+        route("/editions") { request, _ in try await service.editionList(request) }
+        route("/editions/{edition}") { request, context in
             try await service.viewerPage(request, editionName: try edition(context))
         }
-        router.get("/editions/{edition}/viewer.js") { request, context in
+        route("/editions/{edition}/viewer.js") { request, context in
             _ = try await service.access.edition(try edition(context), for: request)
             return try service.viewerFile(request, name: "viewer.js")
         }
-        router.get("/editions/{edition}/viewer.css") { request, context in
+        route("/editions/{edition}/viewer.css") { request, context in
             _ = try await service.access.edition(try edition(context), for: request)
             return try service.viewerFile(request, name: "viewer.css")
         }
-        router.get("/editions/{edition}/tiles.json") { request, context in
+        route("/editions/{edition}/tiles.json") { request, context in
             try await service.tileJSON(request, editionName: try edition(context))
         }
-        router.get("/editions/{edition}/maps/{spec}.svg") { request, context in
+        route("/editions/{edition}/maps/{spec}.svg") { request, context in
             try await service.map(request, editionName: try edition(context), spec: try segment(context, "spec"))
         }
-        router.get("/api/locate") { request, _ in try await service.locate(request) }
-        router.get("/api/near") { request, _ in try await service.near(request) }
-        router.get("/api/stats") { request, _ in try await service.stats(request) }
-        router.get("/api/gaps") { request, _ in try await service.gaps(request) }
+        route("/api/locate") { request, _ in try await service.locate(request) }
+        route("/api/near") { request, _ in try await service.near(request) }
+        route("/api/stats") { request, _ in try await service.stats(request) }
+        route("/api/gaps") { request, _ in try await service.gaps(request) }
         return router
+    }
+
+    /// A HEAD answer: GET's status and headers (its Content-Length too), no body.
+    static func withoutBody(_ response: Response) -> Response {
+        var response = response
+        let length = response.body.contentLength ?? 0
+        response.body = ResponseBody(contentLength: length) { _ in }
+        return response
     }
 
     /// A path segment, percent-decoded.
@@ -78,11 +91,14 @@ struct TileRoute: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard request.method == .get, path.hasPrefix("/editions/"), path.hasSuffix(".json") else { return try await next(request, context) }
+        guard request.method == .get || request.method == .head, path.hasPrefix("/editions/"), path.hasSuffix(".json") else {
+            return try await next(request, context)
+        }
         let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         // "", "editions", E, "tiles", z, x, "y.json"
         guard parts.count == 7, parts[3].elementsEqual("tiles".utf8) else { return try await next(request, context) }
-        return try await service.tile(request, editionName: try MapServer.decodedSegment(Substring(parts[2]), "edition"),
-                                      z: String(Substring(parts[4])), x: String(Substring(parts[5])), y: String(Substring(parts[6]).dropLast(5)))
+        let response = try await service.tile(request, editionName: try MapServer.decodedSegment(Substring(parts[2]), "edition"),
+                                              z: String(Substring(parts[4])), x: String(Substring(parts[5])), y: String(Substring(parts[6]).dropLast(5)))
+        return request.method == .head ? MapServer.withoutBody(response) : response
     }
 }

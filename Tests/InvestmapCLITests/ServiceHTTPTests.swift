@@ -163,6 +163,22 @@ final class ServiceHTTPTests: XCTestCase {
         }
     }
 
+    func testHEADAnswersTheHeadersOfGETWithoutTheBody() async throws {
+        let service = try ServiceFixture.service()
+        try await ServiceFixture.withRouter(service) { client in
+            for uri in ["/editions/sample/tiles/5/28/12.json", "/editions/sample/tiles.json", "/api/locate?lon=139.7&lat=35.68"] {
+                let get = try await client.execute(uri: uri, method: .get)
+                let head = try await client.execute(uri: uri, method: .head)
+                XCTAssertEqual(head.status, .ok, uri)
+                XCTAssertEqual(head.body.readableBytes, 0, uri)
+                XCTAssertEqual(head.headers[.eTag], get.headers[.eTag], uri)
+                XCTAssertEqual(head.headers[.contentLength], get.headers[.contentLength], uri)
+            }
+            let missing = try await client.execute(uri: "/editions/nope/tiles.json", method: .head)
+            XCTAssertEqual(missing.status, .notFound)
+        }
+    }
+
     func testOtherMethodsAreRefusedWithJSON() async throws {
         let service = try ServiceFixture.service()
         try await ServiceFixture.withRouter(service) { client in
