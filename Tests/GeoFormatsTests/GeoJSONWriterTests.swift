@@ -265,17 +265,9 @@ extension XCTestCase {
             .map { URL(fileURLWithPath: String($0)).appendingPathComponent("ogrinfo") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
         guard let ogrinfo = path else { throw XCTSkip("ogrinfo (GDAL) is not installed") }
-        let process = Process()
-        process.executableURL = ogrinfo
-        process.arguments = ["-ro", "-so", "-al", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        XCTAssertEqual(process.terminationStatus, 0, text, file: file, line: line)
+        let result = try Program.run(ogrinfo.path, ["-ro", "-so", "-al", url.path])
+        let text = result.output + result.errors
+        XCTAssertEqual(result.status, 0, text, file: file, line: line)
         XCTAssertTrue(text.contains("Feature Count: \(features)\n"), text, file: file, line: line)
     }
 }

@@ -1,11 +1,8 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `investmap` binary and finds the real data in ../shared, as a user would.
-/// Holds what a background reader collected; read only after the reader signalled completion.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
 
 enum CLI {
     struct Result {
@@ -36,28 +33,9 @@ enum CLI {
     /// Runs `investmap ARGS` with the environment given (plus this process's), capturing output.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the process runs, so a large output cannot block it.
-        let errorBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let errData = errorBox.data
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let result = try Program.run(binary.path, arguments, input: stdin,
+                                     environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        return Result(status: result.status, stdout: result.output, stderr: result.errors)
     }
 
     /// A command of a fixture's setup that failed.
@@ -113,14 +91,72 @@ enum CLI {
     }
 
     static func sha256(_ url: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [url.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        try Program.run("/usr/bin/sha256sum", [url.path]).output.split(separator: " ").first.map(String.init) ?? ""
+    }
+}
+
+/// What a test class reads (a store, a pyramid), made once per test run on first use in its own
+/// temporary folder, which goes when the test process ends. A failure to make it (or an
+/// `XCTSkip` for missing shared data) is thrown to every test that asks.
+final class TestFixture<Value>: @unchecked Sendable {
+    private let name: String
+    private let make: (URL) throws -> Value
+    private let lock = NSLock()
+    private var made: Result<Value, any Error>?
+
+    /// - Parameters:
+    ///   - name: names the folder (`investmap-<name>-<uuid>`).
+    ///   - make: makes the value in the fresh folder it is given.
+    init(_ name: String, make: @escaping (URL) throws -> Value) {
+        self.name = name
+        self.make = make
+    }
+
+    /// The value, made on the first call.
+    func value() throws -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return try made.get() }
+        let result = Result { () throws -> Value in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-\(name)-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            FixtureFolders.removeAtExit(folder)
+            return try make(folder)
+        }
+        made = result
+        return try result.get()
+    }
+}
+
+/// The fixtures' folders, removed when the test process ends.
+enum FixtureFolders {
+    nonisolated(unsafe) private static var folders: [URL] = []
+    private static let lock = NSLock()
+
+    static func removeAtExit(_ folder: URL) {
+        lock.lock()
+        defer { lock.unlock() }
+        if folders.isEmpty {
+            atexit {
+                for folder in FixtureFolders.folders { try? FileManager.default.removeItem(at: folder) }
+            }
+        }
+        folders.append(folder)
+    }
+}
+
+/// The sample store most tests read: the simplified national TopoJSON, simplified at `levels`,
+/// with the fictional sample ledger and sites as edition "sample" (the CLI steps making it).
+enum SampleStore {
+    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
+
+    static func steps(db: String, levels: String) throws -> [[String]] {
+        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let geodata = CLI.repositoryRoot.appendingPathComponent("GeoData")
+        return [["import", "boundaries", topojson.path, "--db", db],
+                ["simplify", "--levels", levels, "--db", db],
+                ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
+                ["import", "investments", geodata.appendingPathComponent("sample_investments.csv").path, "--edition", "sample", "--db", db],
+                ["import", "sites", geodata.appendingPathComponent("sample_sites.csv").path, "--edition", "sample", "--db", db]]
     }
 }

@@ -5,34 +5,17 @@ import Reference
 /// The acceptance checks of the boundary store on the real full-resolution N03 2022 data
 /// (90,718 parts, 12.1 M vertices): imported once for the whole class.
 final class FullResolutionImportTests: XCTestCase {
-    nonisolated(unsafe) static var store: URL?
-    nonisolated(unsafe) static var importOutput: CLI.Result?
-    nonisolated(unsafe) static var setupError: Error?
-
-    override class func setUp() {
-        super.setUp()
-        do {
-            let geojson = try CLI.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON")
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-fullres-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let db = folder.appendingPathComponent("fullres.gpkg")
-            importOutput = try CLI.run(["import", "boundaries", geojson.path, "--db", db.path])
-            store = db
-        } catch {
-            setupError = error
-        }
-    }
-
-    override class func tearDown() {
-        if let store { try? FileManager.default.removeItem(at: store.deletingLastPathComponent()) }
-        super.tearDown()
+    /// The full-resolution boundaries imported once: the store and what the import printed.
+    static let imported = TestFixture("fullres") { folder in
+        let geojson = try CLI.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON")
+        let db = folder.appendingPathComponent("fullres.gpkg")
+        return (store: db, output: try CLI.run(["import", "boundaries", geojson.path, "--db", db.path]))
     }
 
     private func importedStore() throws -> URL {
-        if let error = Self.setupError { throw error }
-        let output = try XCTUnwrap(Self.importOutput)
+        let (store, output) = try Self.imported.value()
         XCTAssertEqual(output.status, 0, output.stderr)
-        return try XCTUnwrap(Self.store)
+        return store
     }
 
     private func units(_ level: String, _ db: URL) throws -> [[String]] {
@@ -56,7 +39,7 @@ final class FullResolutionImportTests: XCTestCase {
 
     func testNoPartIsLost() throws {
         let db = try importedStore()
-        let output = try XCTUnwrap(Self.importOutput).stdout
+        let output = try Self.imported.value().output.stdout
         XCTAssertTrue(output.contains("parts read 90718"), output)
         // The parts column counts the polygons read for each unit, before any repair.
         let parts = try units("ward", db).reduce(0) { $0 + Int($1[9])! }
@@ -68,7 +51,7 @@ final class FullResolutionImportTests: XCTestCase {
         let tokyo = try XCTUnwrap(try units("prefecture", db).first { $0[0] == "13" })
         XCTAssertEqual(tokyo[1], "東京都")
         XCTAssertEqual(tokyo[7], "14047594", "2020 census population of Tokyo")
-        let output = try XCTUnwrap(Self.importOutput).stdout
+        let output = try Self.imported.value().output.stdout
         // 浜松's 2022 wards are not in the census (which has the 2024 layout), and the reverse.
         XCTAssertTrue(output.contains("22131"), "Hamamatsu's old wards reported:\n\(output)")
         XCTAssertTrue(output.contains("census_unmatched"), output)

@@ -7,8 +7,15 @@ import XCTest
 /// 四国経済産業局 but the three prefectural capitals, one cluster site in 高松市). One store is
 /// simplified at the bureau scale, its copy is not (the map falls back to full resolution).
 final class GapMapTests: XCTestCase {
-    nonisolated(unsafe) static var folder: URL?
-    nonisolated(unsafe) static var setupError: Error?
+    /// The folder with full.gpkg and simplified.gpkg.
+    static let stores = TestFixture("gapmap") { folder in
+        let db = folder.appendingPathComponent("full.gpkg").path
+        try ShikokuLedgerFixture.build(db: db, folder: folder)
+        let simplified = folder.appendingPathComponent("simplified.gpkg").path
+        try FileManager.default.copyItem(atPath: db, toPath: simplified)
+        try CLI.runAll([["simplify", "--levels", "bureau", "--db", simplified]], environment: ShikokuLedgerFixture.environment)
+        return folder
+    }
     static let environment = ShikokuLedgerFixture.environment
     static let knownGaps = ShikokuLedgerFixture.knownGaps
     static let takamatsuSite = ShikokuLedgerFixture.takamatsuSite
@@ -16,31 +23,9 @@ final class GapMapTests: XCTestCase {
     static let uncoveredFill = "#d7301f"
     static let coveredFill = "#e3e6ea"
 
-    override class func setUp() {
-        super.setUp()
-        do {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-gapmap-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let db = folder.appendingPathComponent("full.gpkg").path
-            try ShikokuLedgerFixture.build(db: db, folder: folder)
-            let simplified = folder.appendingPathComponent("simplified.gpkg").path
-            try FileManager.default.copyItem(atPath: db, toPath: simplified)
-            try CLI.runAll([["simplify", "--levels", "bureau", "--db", simplified]], environment: environment)
-            self.folder = folder
-        } catch {
-            setupError = error
-        }
-    }
-
-    override class func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        super.tearDown()
-    }
-
     /// The store simplified at the bureau scale, or the full-resolution one.
     private func db(simplified: Bool = true) throws -> String {
-        if let error = Self.setupError { throw error }
-        return try XCTUnwrap(Self.folder).appendingPathComponent(simplified ? "simplified.gpkg" : "full.gpkg").path
+        try Self.stores.value().appendingPathComponent(simplified ? "simplified.gpkg" : "full.gpkg").path
     }
 
     /// `gaps --bureau shikoku --level municipality` as JSON, with the map written to `svg`.

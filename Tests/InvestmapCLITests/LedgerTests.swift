@@ -5,37 +5,23 @@ import Reference
 /// The investment ledger through the CLI: import (encodings, bad rows, idempotency), editions,
 /// diff, stats, on the simplified national boundaries (imported once for the class).
 final class LedgerTests: XCTestCase {
-    nonisolated(unsafe) static var boundaries: URL?
-    nonisolated(unsafe) static var setupError: Error?
-
-    override class func setUp() {
-        super.setUp()
-        do {
-            let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-ledger-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let db = folder.appendingPathComponent("boundaries.gpkg")
-            let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
-            guard result.status == 0 else { throw CLIFailure(result.stderr) }
-            boundaries = db
-        } catch {
-            setupError = error
-        }
-    }
-
-    override class func tearDown() {
-        if let boundaries { try? FileManager.default.removeItem(at: boundaries.deletingLastPathComponent()) }
-        super.tearDown()
+    /// The simplified national TopoJSON imported, no edition yet.
+    static let boundaries = TestFixture("ledger") { folder in
+        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let db = folder.appendingPathComponent("boundaries.gpkg")
+        let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
+        guard result.status == 0 else { throw CLIFailure(result.stderr) }
+        return db
     }
 
     struct CLIFailure: Error { var message: String; init(_ m: String) { message = m } }
 
     /// A copy of the boundary store with edition `edition` created, in a fresh folder.
     private func store(edition: String = "2026-04") throws -> (db: URL, folder: URL) {
-        if let error = Self.setupError { throw error }
+        let boundaries = try Self.boundaries.value()
         let folder = try CLI.temporaryFolder(self)
         let db = folder.appendingPathComponent("ledger.gpkg")
-        try FileManager.default.copyItem(at: try XCTUnwrap(Self.boundaries), to: db)
+        try FileManager.default.copyItem(at: boundaries, to: db)
         try expectSuccess(["edition", "create", edition, "--db", db.path])
         return (db, folder)
     }

@@ -7,33 +7,16 @@ import XCTest
 /// of 四国経済産業局 except the three prefectural capitals 高松市, 松山市 and 高知市 (known gaps),
 /// and one cluster site in 高松市.
 final class QueryTests: XCTestCase {
-    nonisolated(unsafe) static var folder: URL?
-    nonisolated(unsafe) static var setupError: Error?
+    static let store = TestFixture("queries") { folder in
+        let db = folder.appendingPathComponent("q.gpkg").path
+        try ShikokuLedgerFixture.build(db: db, folder: folder)
+        return db
+    }
     static let environment = ShikokuLedgerFixture.environment
     static let knownGaps = ShikokuLedgerFixture.knownGaps
     static let takamatsuSite = ShikokuLedgerFixture.takamatsuSite
 
-    override class func setUp() {
-        super.setUp()
-        do {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-queries-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try ShikokuLedgerFixture.build(db: folder.appendingPathComponent("q.gpkg").path, folder: folder)
-            self.folder = folder
-        } catch {
-            setupError = error
-        }
-    }
-
-    override class func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        super.tearDown()
-    }
-
-    private var db: String { get throws {
-        if let error = Self.setupError { throw error }
-        return try XCTUnwrap(Self.folder).appendingPathComponent("q.gpkg").path
-    } }
+    private var db: String { get throws { try Self.store.value() } }
 
     private func run(_ arguments: [String]) throws -> CLI.Result {
         try CLI.run(arguments + ["--db", db], environment: Self.environment)

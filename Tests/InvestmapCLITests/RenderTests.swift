@@ -10,39 +10,23 @@ import XCTest
 /// every shipped spec renders to well-formed SVG with its insets, data attributes and legend
 /// counts; the same input gives the same bytes; bad specs name file and key and write nothing.
 final class RenderTests: XCTestCase {
-    nonisolated(unsafe) static var store: URL?
-    nonisolated(unsafe) static var setupError: Error?
-
     static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
     static let renderers = CLI.repositoryRoot.appendingPathComponent("Renderers")
 
-    override class func setUp() {
-        super.setUp()
-        do {
-            let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-render-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let db = folder.appendingPathComponent("render.gpkg").path
-            try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
-                              ["simplify", "--levels", "national,bureau", "--db", db],
-                              ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
-                              ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
-                               "--edition", "sample", "--db", db]], environment: environment)
-            store = URL(fileURLWithPath: db)
-        } catch {
-            setupError = error
-        }
+    /// The sample ledger (no sites) on the simplified national TopoJSON, simplified at the national
+    /// and bureau scales.
+    static let store = TestFixture("render") { folder in
+        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let db = folder.appendingPathComponent("render.gpkg").path
+        try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
+                        ["simplify", "--levels", "national,bureau", "--db", db],
+                        ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
+                        ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
+                         "--edition", "sample", "--db", db]], environment: environment)
+        return db
     }
 
-    override class func tearDown() {
-        if let store { try? FileManager.default.removeItem(at: store.deletingLastPathComponent()) }
-        super.tearDown()
-    }
-
-    private func db() throws -> String {
-        if let error = Self.setupError { throw error }
-        return try XCTUnwrap(Self.store).path
-    }
+    private func db() throws -> String { try Self.store.value() }
 
     private func run(_ arguments: [String]) throws -> CLI.Result {
         try CLI.run(arguments, environment: Self.environment)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The real `investmap serve` as a child process on a free port (`--port 0`; the port is read

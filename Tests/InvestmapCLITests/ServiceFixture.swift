@@ -5,15 +5,14 @@ import Logging
 import MapService
 import XCTest
 
-/// The store the HTTP service's tests read, made once per test run with the CLI: the simplified
-/// national TopoJSON, tile scales z4–z6 and the national map scale, the fictional sample ledger and sites as the published
-/// edition "sample", and a draft "review" copied from it; beside it the CLI's own pyramid of
-/// "sample" (z4–z6, tile URLs under http://example.org/; files and a JSON MBTiles), which the
-/// service must match byte for byte.
+/// The store the HTTP service's tests read, made once per test run with the CLI: the sample store
+/// (`SampleStore`) at the tile scales z4–z6 and the national map scale, "sample" published, and a
+/// draft "review" copied from it; beside it the CLI's own pyramid of "sample" (z4–z6, tile URLs
+/// under http://example.org/; files and a JSON MBTiles), which the service must match byte for byte.
 enum ServiceFixture {
     static let token = "test-draft-token-0123456789"
     static let publicURL = "http://example.org/"
-    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
+    static let environment = SampleStore.environment
 
     struct Store {
         var folder: URL
@@ -21,39 +20,20 @@ enum ServiceFixture {
         var pyramid: URL
     }
 
-    nonisolated(unsafe) private static var made: Result<Store, any Error>?
-    nonisolated(unsafe) private static var madeFolder: String?
-
-    /// The store (made on first use; a failure is reported by every test that needs it).
-    static func store() throws -> Store {
-        if let made { return try made.get() }
-        let result = Result { try make() }
-        made = result
-        return try result.get()
-    }
-
-    private static func make() throws -> Store {
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-service-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // Shared by several test classes: removed when the test process ends.
-        madeFolder = folder.path
-        atexit { if let folder = ServiceFixture.madeFolder { try? FileManager.default.removeItem(atPath: folder) } }
+    private static let fixture = TestFixture("service") { folder in
         let db = folder.appendingPathComponent("service.gpkg").path
         let pyramid = folder.appendingPathComponent("pyramid")
-        let geodata = CLI.repositoryRoot.appendingPathComponent("GeoData")
-        try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
-                        ["simplify", "--levels", "z4,z5,z6,national", "--db", db],
-                        ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
-                        ["import", "investments", geodata.appendingPathComponent("sample_investments.csv").path, "--edition", "sample", "--db", db],
-                        ["import", "sites", geodata.appendingPathComponent("sample_sites.csv").path, "--edition", "sample", "--db", db],
-                        ["edition", "create", "review", "--from", "sample", "--note", "a draft under review", "--db", db],
-                        ["edition", "publish", "sample", "--db", db],
-                        ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--base-url", "\(publicURL)editions/sample/tiles/",
-                         "--out", pyramid.path, "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db]],
+        try CLI.runAll(try SampleStore.steps(db: db, levels: "z4,z5,z6,national") + [
+            ["edition", "create", "review", "--from", "sample", "--note", "a draft under review", "--db", db],
+            ["edition", "publish", "sample", "--db", db],
+            ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--base-url", "\(publicURL)editions/sample/tiles/",
+             "--out", pyramid.path, "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db]],
                        environment: environment)
         return Store(folder: folder, db: db, pyramid: pyramid)
     }
+
+    /// The store (made on first use; a failure is reported by every test that needs it).
+    static func store() throws -> Store { try fixture.value() }
 
     /// The service over the store, in this process (as `investmap serve` makes it).
     static func service(cacheBytes: Int = 64 << 20, requestTimeout: Duration = .seconds(30), mbtiles: [String: String] = [:]) throws -> MapService {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import XCTest
 
 /// How `investmap serve` answers as an HTTP service (in process, through its router): published
@@ -73,18 +74,7 @@ final class ServiceHTTPTests: XCTestCase {
     }
 
     static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
+        Array(try Program.run("gzip", ["-dc"], input: Data(bytes)).stdout)
     }
 
     /// Each bad request and the status and parameter its JSON answer must name.

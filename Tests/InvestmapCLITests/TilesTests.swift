@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `investmap tiles` on a store made from the simplified national TopoJSON (imported,
@@ -8,47 +9,24 @@ import XCTest
 /// z6), every site once, gzip variants, the viewer's files, the MBTiles file holding the same
 /// tiles, deterministic output, and clear failures that leave a previous pyramid intact.
 final class TilesTests: XCTestCase {
-    nonisolated(unsafe) static var folder: URL?
-    nonisolated(unsafe) static var setupError: Error?
+    static let environment = SampleStore.environment
 
-    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
-
-    override class func setUp() {
-        super.setUp()
-        do {
-            let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("investmap-tiles-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let db = folder.appendingPathComponent("tiles.gpkg").path
-            try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
-                              ["simplify", "--levels", "z4,z5,z6", "--db", db],
-                              ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
-                              ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
-                               "--edition", "sample", "--db", db],
-                              ["import", "sites", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_sites.csv").path,
-                               "--edition", "sample", "--db", db],
-                              ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
-                               "--out", folder.appendingPathComponent("pyramid").path,
-                               "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db],
-                              ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6",
-                               "--out", folder.appendingPathComponent("pyramid-pbf").path,
-                               "--mbtiles", folder.appendingPathComponent("pyramid-pbf.mbtiles").path, "--mbtiles-format", "pbf", "--db", db],
-                              ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]], environment: environment)
-            self.folder = folder
-        } catch {
-            setupError = error
-        }
+    /// The folder with tiles.gpkg (the sample store at z4–z6), the pyramids and the z5 export.
+    static let fixture = TestFixture("tiles") { folder in
+        let db = folder.appendingPathComponent("tiles.gpkg").path
+        try CLI.runAll(try SampleStore.steps(db: db, levels: "z4,z5,z6") + [
+            ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
+             "--out", folder.appendingPathComponent("pyramid").path,
+             "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db],
+            ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6",
+             "--out", folder.appendingPathComponent("pyramid-pbf").path,
+             "--mbtiles", folder.appendingPathComponent("pyramid-pbf.mbtiles").path, "--mbtiles-format", "pbf", "--db", db],
+            ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]],
+                       environment: environment)
+        return folder
     }
 
-    override class func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        super.tearDown()
-    }
-
-    private func folder() throws -> URL {
-        if let error = Self.setupError { throw error }
-        return try XCTUnwrap(Self.folder)
-    }
+    private func folder() throws -> URL { try Self.fixture.value() }
 
     private var db: String { get throws { try folder().appendingPathComponent("tiles.gpkg").path } }
 
@@ -277,16 +255,9 @@ final class TilesTests: XCTestCase {
         let files = try tileFiles(pyramid)
         for (key, url) in files.sorted(by: { $0.key < $1.key }).prefix(40) {
             let gzip = url.appendingPathExtension("gz")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["gzip", "-dc", gzip.path]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "\(key).json.gz")
-            XCTAssertEqual(data, try Data(contentsOf: url), "\(key).json.gz holds the tile")
+            let unpacked = try Program.run("gzip", ["-dc", gzip.path])
+            XCTAssertEqual(unpacked.status, 0, "\(key).json.gz")
+            XCTAssertEqual(unpacked.stdout, try Data(contentsOf: url), "\(key).json.gz holds the tile")
         }
         for name in ["index.html", "viewer.js", "tiles.json.gz"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: pyramid.appendingPathComponent(name).path), name)
@@ -316,18 +287,10 @@ final class TilesTests: XCTestCase {
         XCTAssertEqual(try Self.sqlite(mbtiles, "SELECT value FROM metadata WHERE name = 'format'"), "pbf")
         XCTAssertEqual(Int(try Self.sqlite(mbtiles, "SELECT count(*) FROM tiles")),
                        try tileFiles(folder.appendingPathComponent("pyramid")).count, "the same tiles as the folder")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // Zoom 6: the layer municipalities, every project as a point.
-        process.arguments = ["ogrinfo", "-ro", "-so", "-oo", "ZOOM_LEVEL=6", mbtiles, "municipalities", "projects", "sites"]
-        let out = Pipe(), errors = Pipe()
-        process.standardOutput = out
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        let ogrinfo = try Program.run("ogrinfo", ["-ro", "-so", "-oo", "ZOOM_LEVEL=6", mbtiles, "municipalities", "projects", "sites"])
+        let text = ogrinfo.output
+        XCTAssertEqual(ogrinfo.status, 0, ogrinfo.errors)
         XCTAssertTrue(text.contains("using driver `MBTiles' successful"), text)
         for layer in ["municipalities", "projects", "sites"] { XCTAssertTrue(text.contains("Layer name: \(layer)"), text) }
         let counts = text.components(separatedBy: "Feature Count: ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
@@ -429,14 +392,6 @@ final class TilesTests: XCTestCase {
     }
 
     static func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Program.run("/usr/bin/sqlite3", [path, sql]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The web viewer on a real pyramid (the simplified national TopoJSON, simplified at z4–z6, with
@@ -8,22 +9,13 @@ import XCTest
 /// (Scripts/test installs it): without it the test fails rather than skips. The same checks run on
 /// the viewer as `investmap serve` serves it.
 final class ViewerTests: XCTestCase {
-    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
-
-    /// Builds the pyramid the way `TilesTests` does and returns its folder.
+    /// Builds the pyramid of the sample store (z4–z6) and returns its folder.
     private func buildPyramid() throws -> URL {
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let folder = try CLI.temporaryFolder(self)
         let db = folder.appendingPathComponent("viewer.gpkg").path
         let pyramid = folder.appendingPathComponent("pyramid")
-        try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
-                          ["simplify", "--levels", "z4,z5,z6", "--db", db],
-                          ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
-                          ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
-                           "--edition", "sample", "--db", db],
-                          ["import", "sites", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_sites.csv").path,
-                           "--edition", "sample", "--db", db],
-                          ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--out", pyramid.path, "--db", db]], environment: Self.environment)
+        try CLI.runAll(try SampleStore.steps(db: db, levels: "z4,z5,z6") + [
+            ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--out", pyramid.path, "--db", db]], environment: SampleStore.environment)
         XCTAssertTrue(FileManager.default.fileExists(atPath: pyramid.appendingPathComponent("index.html").path),
                       "investmap tiles writes the viewer beside tiles.json")
         return pyramid
@@ -49,16 +41,7 @@ final class ViewerTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: chromium),
                       "\(chromium) is missing: install Debian's chromium (Scripts/test does) or set CHROMIUM")
         guard FileManager.default.isExecutableFile(atPath: chromium) else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLI.repositoryRoot.appendingPathComponent("Scripts/viewer_check.py").path, "--chromium", chromium] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        XCTAssertEqual(process.terminationStatus, 0, "Scripts/viewer_check.py failed:\n\(text)")
+        let result = try Program.run("python3", [CLI.repositoryRoot.appendingPathComponent("Scripts/viewer_check.py").path, "--chromium", chromium] + arguments)
+        XCTAssertEqual(result.status, 0, "Scripts/viewer_check.py failed:\n\(result.output)\(result.errors)")
     }
 }
