@@ -24,7 +24,7 @@ public final class EditionAccess: Sendable {
             return fresh
         }
         let store = self.store
-        let editions = try await ResourceCache<Resource>.offload { try store.editions() }
+        let editions = try await offload { try store.editions() }
         catalog.withLock { $0 = (editions, .now) }
         return editions
     }

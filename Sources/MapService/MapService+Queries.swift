@@ -22,7 +22,7 @@ extension MapService {
         let locator = self.locator
         let point = Coordinate(x: lon, y: lat)
         // The grid answers at once; the locator it replaces may read units from the store.
-        let location = locator.gridReady ? try locator.locate(point) : try await ResourceCache<Resource>.offload { try locator.locate(point) }
+        let location = locator.gridReady ? try locator.locate(point) : try await offload { try locator.locate(point) }
         let text = try LocationAnswer.json(location, lon: lon, lat: lat) + "\n"
         return Resource(bytes: Array(text.utf8), contentType: "application/json", cacheControl: "public, max-age=\(options.maxAge)")
             .response(to: request)

@@ -31,12 +31,10 @@ public final class MapService: Sendable {
     /// Editions served from an MBTiles file, with the file's zooms.
     let tileFiles: [String: (reader: MBTilesReader, zooms: ClosedRange<Int>)]
     let viewerFiles: [String: [UInt8]]
-    let logger: Logger
 
     /// Opens the store read-only and reads the specs; fails before serving when either is bad.
     public init(options: ServiceOptions, logger: Logger) throws {
         self.options = options
-        self.logger = logger
         store = try BoundaryStore(path: options.storePath, readOnly: true)
         access = EditionAccess(store: store, token: options.draftToken)
         reference = try ReferenceTables.loadFromDefaultLocation()

@@ -79,7 +79,7 @@ public final class ResourceCache<Value: Sendable>: Sendable {
             if let task = running[key] { return task }
             let task = Task<Value, any Error> {
                 defer { _ = self.inFlight.withLock { $0.removeValue(forKey: key) } }
-                let made = try await Self.offload(make)
+                let made = try await offload(make)
                 self.insert(made, cost: cost(made), for: key, expiresAfter: seconds)
                 return made
             }
@@ -91,18 +91,18 @@ public final class ResourceCache<Value: Sendable>: Sendable {
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw ServiceError(status: .serviceUnavailable, code: "timeout",
-                                   reason: "the answer took longer than \(timeout.components.seconds) s; it is still being made: try again shortly")
+                                   reason: "the answer took longer than \(timeout); it is still being made: try again shortly")
             }
             defer { group.cancelAll() }
             return try await group.next()!
         }
     }
+}
 
-    /// Runs blocking work (SQLite, GEOS, building tiles) on a Dispatch worker, not on the
-    /// threads that serve connections.
-    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result(catching: work)) }
-        }
+/// Runs blocking work (SQLite, GEOS, building tiles) on a Dispatch worker, not on the threads
+/// that serve connections.
+func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result(catching: work)) }
     }
 }
