@@ -1,17 +1,23 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, one way: CGEOS (C) → GeoCore (geometry values + GEOS bridge) → GeoFormats (readers)
-// → Reference (GeoData tables) → Ledger (investment projects and cluster sites: model, readers)
-// → BoundaryStore (GeoPackage) → BoundaryImport / SpatialJoin → LedgerImport / LedgerStatistics
-// → Cartography (classification, palettes, projections, SVG maps, tiles; Gzip) → investmap (CLI, with
-// WebViewer's page). Only the executable imports ArgumentParser.
+// Layers, one way (each target's dependencies are exactly what it imports):
+//   CGEOS (C) → GeoCore (geometry values, geodesy, GEOS bridge) → GeoFormats (GeoJSON, TopoJSON,
+//   zip and CSV readers; JSON/GeoJSON/TopoJSON writers; the atomic file writer) → Reference (the
+//   GeoData tables; the vocabulary of levels, metrics, statuses and filters) → Ledger (projects
+//   and cluster sites: model, readers, synth) → BoundaryStore (the GeoPackage: units, ledger,
+//   editions; MBTiles) → BoundaryImport, SpatialJoin, LedgerStatistics → LedgerImport,
+//   SpatialQueries. Cartography (classification, palettes, projections, SVG maps, tiles) draws
+//   and depends on GeoCore, GeoFormats and Reference only; MapData reads what it draws from the
+//   store (maps, gap maps, tile data, the tile-pyramid writer). Gzip and WebViewer are leaves.
+//   QueryOutput (answers as JSON/GeoJSON/CSV/table) → MapService (HTTP) → investmap (CLI).
+//   Only the executable imports ArgumentParser; only MapService and the executable Hummingbird/NIO.
 let package = Package(
     name: "investmap",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer", "QueryOutput", "MapService"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "Gzip", "WebViewer", "QueryOutput", "MapService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,24 +40,28 @@ let package = Package(
         ),
         .target(name: "GeoCore", dependencies: ["CGEOS"]),
         .target(name: "GeoFormats", dependencies: ["GeoCore", "ZIPFoundation"]),
-        .target(name: "Reference", dependencies: ["GeoCore"]),
+        .target(name: "Reference", dependencies: ["GeoFormats"]),
         .target(name: "Ledger", dependencies: ["GeoCore", "GeoFormats", "Reference"]),
         .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
-        .target(name: "SpatialJoin", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
-        .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Ledger", "BoundaryStore"]),
+        .target(name: "SpatialJoin", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
+        .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
         // Distance queries and the bureaus' coverage-gap reports (geodesic, GRS80).
-        .target(name: "SpatialQueries", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics"]),
-        .target(name: "Gzip", dependencies: [.product(name: "CompressNIO", package: "compress-nio")]),
-        .target(name: "Cartography", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics", "Gzip"]),
+        .target(name: "SpatialQueries", dependencies: ["GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics"]),
+        .target(name: "Gzip", dependencies: [.product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio")]),
+        // Drawing only: classification, palettes, projections, SVG maps, tiles. No store.
+        .target(name: "Cartography", dependencies: ["GeoCore", "GeoFormats", "Reference"]),
+        // What the maps and tiles draw, read from the store; the tile-pyramid writer.
+        .target(name: "MapData", dependencies: ["GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "LedgerStatistics", "Cartography", "Gzip", "WebViewer"]),
         // The web viewer (index.html and its script) that `investmap tiles` writes beside the pyramid.
         .target(name: "WebViewer", resources: [.copy("Files")]),
         // What a query answers, as JSON, GeoJSON, CSV or a table: one form for the CLI and the HTTP service.
-        .target(name: "QueryOutput", dependencies: ["GeoCore", "Reference", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "SpatialQueries", "Cartography"]),
+        .target(name: "QueryOutput", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "SpatialQueries", "Cartography"]),
         // The HTTP service: tiles, maps and queries of every edition (Hummingbird 2).
         .target(name: "MapService", dependencies: [
-            "GeoCore", "Reference", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer", "QueryOutput",
+            "GeoCore", "GeoFormats", "Reference", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "Gzip", "WebViewer", "QueryOutput",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -60,13 +70,13 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "LedgerImport", dependencies: [
-            "GeoCore", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics",
+            "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "Gzip", "WebViewer", "QueryOutput", "MapService",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "QueryOutput", "MapService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -76,14 +86,14 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "TestSupport"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore"]),
-        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GeoFormats"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "GeoFormats", "Reference", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore", "GeoFormats"]),
+        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport", "Reference", "GeoCore", "GeoFormats"]),
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [
-            "GeoCore", "Reference", "MapService", "TestSupport",
+            "GeoCore", "GeoFormats", "Reference", "MapService", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

@@ -1,5 +1,6 @@
 import GeoFormats
 import BoundaryStore
+import Reference
 
 /// What an import read, built and reported.
 public struct BoundaryImportSummary: Sendable {

@@ -1,5 +1,6 @@
 import GeoCore
 import BoundaryStore
+import Reference
 
 /// Re-validates every stored geometry with GEOS: what `investmap check` prints, and what the
 /// acceptance "every geometry valid" is measured with.

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GRDB
+import Reference
 
 /// A simplified scale of the boundaries, built from the coverage's shared arcs.
 public struct SimplifiedLevel: Sendable, Equatable {

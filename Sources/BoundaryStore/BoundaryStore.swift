@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GRDB
+import Reference
 
 /// Administrative boundaries at every level in one OGC GeoPackage (1.3) file: one feature table per
 /// `UnitLevel` (MULTIPOLYGON, EPSG:4326, R-tree indexed), plus the import's source files and

@@ -1,4 +1,5 @@
 import GRDB
+import Reference
 
 /// The tables of the store: the GeoPackage core (OGC 12-128r18, GeoPackage 1.4), one feature
 /// table per `UnitLevel` with its R-tree spatial index, and the import attribute tables.

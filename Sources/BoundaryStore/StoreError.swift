@@ -1,4 +1,5 @@
 import GeoCore
+import Reference
 
 /// Why a `BoundaryStore` operation failed. Every message names the store's file.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
@@ -16,6 +17,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case database(path: String, operation: String, reason: String)
     /// No edition of that name; `known` lists the closest existing names first.
     case unknownEdition(path: String, name: String, known: [String])
+    /// A store without any edition, asked for its default one.
+    case noEdition(path: String)
     /// `investmap edition create` of a name already taken.
     case editionExists(path: String, name: String)
     /// A change to a published edition, which is immutable.
@@ -38,6 +41,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path): \(table) fid \(fid): bad geometry: \(reason)"
         case let .database(path, operation, reason):
             "\(path): \(operation) failed: \(reason)"
+        case let .noEdition(path):
+            "\(path): no edition yet: create one with `investmap edition create NAME` and import a ledger"
         case let .unknownEdition(path, name, known):
             "\(path): no edition '\(name)'" + (known.isEmpty
                 ? " (there are none yet: create one with `investmap edition create NAME`)"

@@ -1,4 +1,5 @@
 import GeoCore
+import Reference
 
 /// One administrative unit as stored in its level's feature table.
 public struct UnitRecord: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GRDB
+import Reference
 
 /// Bulk-inserts units into one level's feature table and its R-tree inside the caller's
 /// transaction, with two prepared statements reused for every row.

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 import Ledger
 import BoundaryStore

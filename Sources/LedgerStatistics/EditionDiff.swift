@@ -1,6 +1,7 @@
 import Foundation
 import BoundaryStore
 import Ledger
+import Reference
 
 /// What changed from edition A to edition B: projects added (ids only in B), removed (only in
 /// A), withdrawn (status became withdrawn), changed (any other attribute or the location), and
@@ -37,7 +38,7 @@ public struct EditionDiff: Sendable {
     public var level: StatisticsLevel
 
     /// Compares two editions of the store; per-unit changes at `level` (not nation).
-    public static func compare(store: BoundaryStore, from a: String, to b: String, level: StatisticsLevel = .municipality) throws -> EditionDiff {
+    public static func compare(store: BoundaryStore, from a: Edition, to b: Edition, level: StatisticsLevel = .municipality) throws -> EditionDiff {
         let before = try store.projects(edition: a), after = try store.projects(edition: b)
         let beforeByID = Dictionary(uniqueKeysWithValues: before.map { ($0.project.id, $0.project) })
         let afterByID = Dictionary(uniqueKeysWithValues: after.map { ($0.project.id, $0.project) })
@@ -64,7 +65,7 @@ public struct EditionDiff: Sendable {
                                         jobsBefore: old.jobs, jobsAfter: new.jobs))
             }
         }
-        return EditionDiff(from: a, to: b, added: added, removed: removed, withdrawn: withdrawn, changed: changed, units: units, level: level)
+        return EditionDiff(from: a.name, to: b.name, added: added, removed: removed, withdrawn: withdrawn, changed: changed, units: units, level: level)
     }
 
     /// The attributes of a project that differ, in ledger column order.

@@ -1,5 +1,6 @@
 import BoundaryStore
 import GeoCore
+import Reference
 
 /// Unit areas on the GRS80 ellipsoid (km²), from the full-resolution boundaries: computed once
 /// per boundary edition and kept in the store (`unit_areas`), since reading and measuring 12 M

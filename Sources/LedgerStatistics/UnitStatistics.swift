@@ -1,6 +1,7 @@
 import Foundation
 import BoundaryStore
 import GeoCore
+import Reference
 
 /// One unit's row of `investmap stats`: every unit of the level appears, with zero when it has
 /// no project (not missing); `value` is nil only when the metric cannot be computed (no
@@ -27,7 +28,7 @@ public struct UnitStatistics {
     }
 
     /// Every unit of `level` in code order with the metric's value.
-    public func compute(edition: String, level: StatisticsLevel, metric: StatisticsMetric,
+    public func compute(edition: Edition, level: StatisticsLevel, metric: StatisticsMetric,
                         filter: ProjectFilter = ProjectFilter()) throws -> [UnitStatistic] {
         let totals = try store.projectTotals(edition: edition, filter: filter)
         let areas = metric == .amountPerKm2 ? try UnitAreas.areas(in: store) : [:]

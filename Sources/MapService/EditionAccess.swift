@@ -57,13 +57,13 @@ public final class EditionAccess: Sendable {
         return edition
     }
 
-    /// The edition a query reads when none is named: the latest published one (the CLI's
-    /// default), or with the token the latest draft when nothing is published.
+    /// The edition a query reads when none is named (`Edition.defaultChoice`: drafts only with
+    /// the token).
     func defaultEdition(for request: Request) async throws -> Edition {
-        let all = try await editions()
-        if let published = all.last(where: { $0.status == .published }) { return published }
-        if let draft = all.last, authorized(request) { return draft }
-        throw ServiceError.notFound("no published edition yet", parameter: "edition")
+        guard let chosen = Edition.defaultChoice(among: try await editions(), draftsVisible: authorized(request)) else {
+            throw ServiceError.notFound("no published edition yet", parameter: "edition")
+        }
+        return chosen
     }
 
     func requireToken(_ request: Request, for name: String) throws {

@@ -2,6 +2,7 @@ import BoundaryStore
 import Cartography
 import Foundation
 import Hummingbird
+import MapData
 import QueryOutput
 
 extension MapService {
@@ -38,9 +39,9 @@ extension MapService {
             throw ServiceError.notFound("no map spec '\(QueryParameters.printable(specName))' (there are: \(specs.keys.sorted().joined(separator: ", ")))",
                                         parameter: "spec")
         }
-        let store = self.store, reference = self.reference, name = edition.name
+        let store = self.store, reference = self.reference
         return try await resource("maps/\(specName)", edition: edition, contentType: "image/svg+xml; charset=utf-8") {
-            let map = try MapRenderer().render(spec, input: try MapDataLoader(store: store, reference: reference).load(spec, edition: name))
+            let map = try MapRenderer().render(spec, input: try MapDataLoader(store: store, reference: reference).load(spec, edition: edition))
             return map.svg
         }.response(to: request)
     }

@@ -5,6 +5,7 @@ import GeoCore
 import Hummingbird
 import LedgerStatistics
 import QueryOutput
+import Reference
 import SpatialQueries
 
 /// The CLI's queries over HTTP, answered by the same functions and in the same form as
@@ -67,7 +68,7 @@ extension MapService {
         let engineKey = "\(edition.name)|\(edition.status.rawValue)|\(kind.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
         let store = self.store, name = edition.name
         let engine = try await nearQueries.value(engineKey, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: { _ in 1 }) {
-            Serialized(try NearQuery(store: store, edition: name, kind: kind, filter: filter))
+            Serialized(try NearQuery(store: store, edition: edition, kind: kind, filter: filter))
         }
         let note = edition.note
         let answer = try await resource("near|\(lon)|\(lat)|\(km)|\(kind.rawValue)|\(limit ?? 0)|\(format.rawValue)|\(engineKey)", edition: edition,
@@ -92,7 +93,7 @@ extension MapService {
         let store = self.store, name = edition.name, note = edition.note
         return try await resource("stats|\(level.rawValue)|\(metric.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")",
                                   edition: edition, contentType: "application/json") {
-            let rows = try UnitStatistics(store: store).compute(edition: name, level: level, metric: metric, filter: filter)
+            let rows = try UnitStatistics(store: store).compute(edition: edition, level: level, metric: metric, filter: filter)
             return Array((try StatsAnswer.json(edition: name, note: note, level: level, metric: metric, filter: input, rows: rows) + "\n").utf8)
         }.response(to: request)
     }
@@ -114,7 +115,7 @@ extension MapService {
         let store = self.store, name = edition.name
         let builder = try await gapBuilders.value("\(name)|\(edition.status.rawValue)|\(level.rawValue)", expiresAfter: serverLifetime(edition),
                                                   timeout: options.requestTimeout, cost: { _ in 1 }) {
-            Serialized(try GapReportBuilder(store: store, edition: name, level: level))
+            Serialized(try GapReportBuilder(store: store, edition: edition, level: level))
         }
         let key = "gaps|\(bureau)|\(prefecture ?? "")|\(km ?? 0)|\(minPopulation ?? -1)|\(level.rawValue)|\(summary)|\(format.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
         let options = GapReportOptions(bureau: bureau, prefecture: prefecture, filter: filter, siteKilometres: km, minimumPopulation: minPopulation, level: level)

@@ -2,6 +2,7 @@ import BoundaryStore
 import Cartography
 import Foundation
 import Hummingbird
+import MapData
 
 /// The tiles of one zoom of one edition, as the service sends them.
 public struct ZoomTiles: Sendable {
@@ -27,10 +28,9 @@ extension MapService {
     /// `/editions/{E}/tiles.json`: the TileJSON 3.0.0 document `investmap tiles` writes.
     func tileJSON(_ request: Request, editionName: String) async throws -> Response {
         let edition = try await access.edition(editionName, for: request, parameter: "edition")
-        let builder = TilePyramidBuilder(store: store, options: pyramidOptions(edition: edition.name))
-        let name = edition.name
+        let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name))
         return try await resource("tiles.json", edition: edition, contentType: "application/json") {
-            try builder.tileJSON(edition: name)
+            try builder.tileJSON()
         }.response(to: request)
     }
 
@@ -59,11 +59,11 @@ extension MapService {
         if let held = zoomTiles.value(key) {
             tiles = held
         } else {
-            let builder = TilePyramidBuilder(store: store, options: pyramidOptions(edition: edition.name, zoom: z))
-            let control = cacheControl(edition), name = edition.name
+            let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name, zoom: z))
+            let control = cacheControl(edition)
             tiles = try await zoomTiles.value(key, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: \.cost) {
                 var made: [TileID: Resource] = [:]
-                _ = try builder.build(edition: name) { tile in
+                _ = try builder.build { tile in
                     made[tile.id] = Resource(bytes: tile.json, contentType: "application/json", cacheControl: control)
                 }
                 return ZoomTiles(tiles: made)

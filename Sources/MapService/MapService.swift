@@ -40,12 +40,7 @@ public final class MapService: Sendable {
         reference = try ReferenceTables.loadFromDefaultLocation()
         var specs: [String: MapSpec] = [:]
         if let folder = options.renderersFolder {
-            let parser = MapSpecParser(reference: reference)
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-            for name in names {
-                let spec = try parser.parse(contentsOf: folder.appendingPathComponent(name).path)
-                specs[String(name.dropLast(5))] = spec
-            }
+            for (name, spec) in try MapSpecFolder(url: folder).specs(reference: reference) { specs[name] = spec }
         }
         self.specs = specs
         // Tiles get most of the memory; answers and maps a quarter.

@@ -1,4 +1,5 @@
 import Cartography
+import GeoFormats
 import Hummingbird
 
 /// An answer other than 2xx/304, always a small JSON document:
@@ -38,9 +39,9 @@ public struct ServiceError: HTTPResponseError, CustomStringConvertible {
 
     /// The JSON body.
     var body: [UInt8] {
-        var members: [String: TileJSONValue] = ["error": .string(code), "reason": .string(reason), "status": .integer(status.code)]
+        var members: [String: JSONValue] = ["error": .string(code), "reason": .string(reason), "status": .integer(status.code)]
         if let parameter { members["parameter"] = .string(parameter) }
-        return TileJSONValue.object(members).bytes + [UInt8(ascii: "\n")]
+        return JSONValue.object(members).bytes + [UInt8(ascii: "\n")]
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

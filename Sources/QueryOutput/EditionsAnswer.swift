@@ -1,4 +1,5 @@
 import BoundaryStore
+import GeoFormats
 
 /// `edition list --format json` and `/editions`: one object per edition.
 public enum EditionsAnswer {
@@ -16,7 +17,7 @@ public enum EditionsAnswer {
 
     /// The editions as JSON (sorted keys, indented).
     public static func json(_ editions: [Edition]) throws -> String {
-        try JSONOutput.string(editions.map {
+        try PrettyJSON.string(editions.map {
             Row(name: $0.name, status: $0.status.rawValue, based_on: $0.basedOn, created_at: $0.createdAt, published_at: $0.publishedAt,
                 boundary_edition: $0.boundaryEdition, note: $0.note, projects: $0.projects, sites: $0.sites)
         })

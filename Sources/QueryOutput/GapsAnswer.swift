@@ -1,11 +1,30 @@
+import Foundation
 import BoundaryStore
 import Cartography
 import GeoCore
+import GeoFormats
+import Reference
 import SpatialQueries
 
 /// `gaps` and `/api/gaps`: a bureau's coverage-gap report as rows (the uncovered units, or the
 /// per-prefecture summary) with the edition, the question and the credits.
 public enum GapsAnswer {
+    /// What the report's gap map shows.
+    public static func mapRequest(_ report: GapReport) -> GapMapRequest {
+        GapMapRequest(bureauID: report.bureauID, bureauName: report.bureauName, prefectureCode: report.options.prefecture,
+                      level: report.options.level, uncoveredCodes: report.gaps.map(\.code), coveredCodes: report.coveredCodes,
+                      filter: report.options.filter, siteKilometres: report.options.siteKilometres,
+                      minimumPopulation: report.options.minimumPopulation)
+    }
+
+    /// "四国経済産業局: 12 of 95 units uncovered, population 123456 of 3700000 (3.3 %)".
+    public static func summaryLine(_ report: GapReport) -> String {
+        let units = report.summary.reduce(0) { $0 + $1.units }, uncovered = report.summary.reduce(0) { $0 + $1.uncoveredUnits }
+        let population = report.summary.reduce(0) { $0 + $1.population }, gap = report.summary.reduce(0) { $0 + $1.uncoveredPopulation }
+        let share = population > 0 ? gap / population * 100 : 0
+        return "\(report.bureauName): \(uncovered) of \(units) units uncovered, population \(Int(gap)) of \(Int(population)) (\(String(format: "%.1f", share)) %)"
+    }
+
     /// The report's rows (units, or the summary with --summary) and metadata.
     public static func table(_ report: GapReport, edition: Edition, builder: GapReportBuilder, filter: ProjectFilterInput, summary: Bool,
                              withGeometry: Bool) throws -> QueryTable {
@@ -18,7 +37,7 @@ public enum GapsAnswer {
         }
         let columns = ["rank", "prefecture_code", "prefecture", "code", "name", "population", "projects", "nearest_site_id", "nearest_site",
                        "nearest_site_km", "nearest_covered_code", "nearest_covered", "nearest_covered_km"]
-        let rows: [[String: TileJSONValue]] = report.gaps.enumerated().map { index, gap in
+        let rows: [[String: JSONValue]] = report.gaps.enumerated().map { index, gap in
             ["rank": .integer(index + 1), "prefecture_code": .string(gap.prefectureCode), "prefecture": .string(gap.prefectureName),
              "code": .string(gap.code), "name": .string(gap.name), "population": .numeric(gap.population), "projects": .integer(gap.projects),
              "nearest_site_id": gap.nearestSite.map { .string($0.id) } ?? .null, "nearest_site": gap.nearestSite.map { .string($0.name) } ?? .null,
@@ -44,7 +63,7 @@ public enum GapsAnswer {
         return parts.joined(separator: " ")
     }
 
-    public static func summaryRow(_ line: PrefectureGapSummary) -> [String: TileJSONValue] {
+    public static func summaryRow(_ line: PrefectureGapSummary) -> [String: JSONValue] {
         ["prefecture_code": .string(line.code), "prefecture": .string(line.name), "units": .integer(line.units),
          "uncovered_units": .integer(line.uncoveredUnits), "population": .numeric(line.population),
          "uncovered_population": .numeric(line.uncoveredPopulation), "uncovered_share": .numeric((line.uncoveredShare * 10_000).rounded() / 10_000)]

@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import SpatialJoin
 
 /// How `locate` shows one answer (the CLI and `/api/locate`).
@@ -45,6 +46,6 @@ public enum LocationAnswer {
             bureau: named(l.bureauID, l.bureauName),
             match: { if case .nearest = l.match { return "nearest" }; return l.match.description }(),
             distance_km: distance)
-        return try JSONOutput.string(answer)
+        return try PrettyJSON.string(answer)
     }
 }

@@ -1,5 +1,6 @@
 import Cartography
 import GeoCore
+import GeoFormats
 import SpatialQueries
 
 /// `near` and `/api/near`: the projects or sites within a distance of a point, one row each
@@ -28,12 +29,12 @@ public struct NearAnswer: Sendable {
     }
 
     /// One result's row; `query` is the query's id and point (used in a batch only).
-    public func row(_ feature: NearbyFeature, query: (id: String, location: Coordinate)) -> [String: TileJSONValue] {
-        var row: [String: TileJSONValue] = [
+    public func row(_ feature: NearbyFeature, query: (id: String, location: Coordinate)) -> [String: JSONValue] {
+        var row: [String: JSONValue] = [
             "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
             columns[batch ? 7 : 4]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
             "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
-            "ward_code": feature.wardCode.map(TileJSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
+            "ward_code": feature.wardCode.map(JSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
         ]
         if batch {
             row["query"] = .string(query.id)

@@ -1,6 +1,7 @@
 import Cartography
 import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 
 /// `--format` of the query commands (`format=` of the HTTP service's queries).
@@ -14,12 +15,12 @@ public enum QueryFormat: String, CaseIterable, Sendable {
 /// the edition and the data credits (the table and CSV on standard error).
 public struct QueryTable {
     public var columns: [String]
-    public var rows: [[String: TileJSONValue]]
+    public var rows: [[String: JSONValue]]
     /// Per row, for GeoJSON (nil: a feature without geometry).
     public var geometries: [Geometry?]
-    public var metadata: [String: TileJSONValue]
+    public var metadata: [String: JSONValue]
 
-    public init(columns: [String], rows: [[String: TileJSONValue]], geometries: [Geometry?], metadata: [String: TileJSONValue]) {
+    public init(columns: [String], rows: [[String: JSONValue]], geometries: [Geometry?], metadata: [String: JSONValue]) {
         self.columns = columns
         self.rows = rows
         self.geometries = geometries
@@ -34,11 +35,11 @@ public struct QueryTable {
         case .csv:
             return CSVWriter.record(columns) + rows.map { row in CSVWriter.record(columns.map { Self.cell(row[$0] ?? .null) }) }.joined()
         case .json:
-            return TileJSONValue.object(["metadata": .object(metadata), "rows": .array(rows.map { .object($0) })]).text + "\n"
+            return JSONValue.object(["metadata": .object(metadata), "rows": .array(rows.map { .object($0) })]).text + "\n"
         case .geojson:
             var out: [UInt8] = Array(#"{"type":"FeatureCollection","#.utf8)
             for key in metadata.keys.sorted() {
-                TileJSONValue.string(key).write(to: &out)
+                JSONValue.string(key).write(to: &out)
                 out.append(UInt8(ascii: ":"))
                 metadata[key]!.write(to: &out)
                 out.append(UInt8(ascii: ","))
@@ -47,7 +48,7 @@ public struct QueryTable {
             for (index, row) in rows.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 out += Array("\n".utf8)
-                TileJSONValue.object(["type": .string("Feature"), "properties": .object(row),
+                JSONValue.object(["type": .string("Feature"), "properties": .object(row),
                                       "geometry": geometries[index].map(Self.geoJSON) ?? .null]).write(to: &out)
             }
             out += Array("\n]}\n".utf8)
@@ -56,7 +57,7 @@ public struct QueryTable {
     }
 
     /// A value as a table or CSV cell.
-    public static func cell(_ value: TileJSONValue) -> String {
+    public static func cell(_ value: JSONValue) -> String {
         switch value {
         case .null: ""
         case .string(let s): s
@@ -65,30 +66,20 @@ public struct QueryTable {
     }
 
     /// Kilometres with 3 decimals (metres), as a number.
-    public static func kilometres(_ metres: Double?) -> TileJSONValue {
+    public static func kilometres(_ metres: Double?) -> JSONValue {
         guard let metres else { return .null }
         return .numeric((metres).rounded() / 1000)
     }
 
-    /// RFC 7946 geometry, positions rounded to 6 decimals.
-    public static func geoJSON(_ geometry: Geometry) -> TileJSONValue {
-        func position(_ c: Coordinate) -> TileJSONValue { .array([.numeric((c.x * 1e6).rounded() / 1e6), .numeric((c.y * 1e6).rounded() / 1e6)]) }
-        func ring(_ r: LinearRing) -> TileJSONValue { .array(r.coordinates.map(position)) }
-        func polygon(_ p: Polygon) -> TileJSONValue { .array(p.rings.map(ring)) }
-        switch geometry {
-        case .point(let c): return .object(["type": .string("Point"), "coordinates": position(c)])
-        case .multiPoint(let cs): return .object(["type": .string("MultiPoint"), "coordinates": .array(cs.map(position))])
-        case .lineString(let cs): return .object(["type": .string("LineString"), "coordinates": .array(cs.map(position))])
-        case .multiLineString(let ls): return .object(["type": .string("MultiLineString"), "coordinates": .array(ls.map { .array($0.map(position)) })])
-        case .polygon(let p): return .object(["type": .string("Polygon"), "coordinates": polygon(p)])
-        case .multiPolygon(let ps): return .object(["type": .string("MultiPolygon"), "coordinates": .array(ps.map(polygon))])
-        case .geometryCollection(let gs): return .object(["type": .string("GeometryCollection"), "geometries": .array(gs.map(geoJSON))])
-        }
+    /// RFC 7946 geometry as the exports write it (`GeoJSONGeometryWriter`: 6 decimals, exterior
+    /// rings counter-clockwise); null for a geometry that collapses at that precision.
+    public static func geoJSON(_ geometry: Geometry) -> JSONValue {
+        (try? GeoJSONGeometryWriter.bytes(geometry)).map(JSONValue.raw) ?? .null
     }
 
     /// The metadata every query output carries.
-    public static func metadata(edition: String, note: String?, query: String) -> [String: TileJSONValue] {
-        var members: [String: TileJSONValue] = ["edition": .string(edition), "query": .string(query),
+    public static func metadata(edition: String, note: String?, query: String) -> [String: JSONValue] {
+        var members: [String: JSONValue] = ["edition": .string(edition), "query": .string(query),
                                                 "attribution": .string(DataCredits.all.joined(separator: " / "))]
         if let note { members["edition_note"] = .string(note) }
         return members

@@ -1,6 +1,8 @@
 import BoundaryStore
 import Foundation
+import GeoFormats
 import LedgerStatistics
+import Reference
 
 /// `stats --format json` and `/api/stats`: the edition, the question, the attribution, then one
 /// row per unit.
@@ -8,7 +10,7 @@ public enum StatsAnswer {
     /// The answer as JSON (sorted keys, indented).
     public static func json(edition: String, note: String?, level: StatisticsLevel, metric: StatisticsMetric, filter: ProjectFilterInput,
                             rows: [UnitStatistic]) throws -> String {
-        try JSONOutput.string(Document(edition: edition, note: note, level: level.rawValue, metric: metric.rawValue,
+        try PrettyJSON.string(Document(edition: edition, note: note, level: level.rawValue, metric: metric.rawValue,
                                        filter: .init(plan: filter.plan, field: filter.field, status: filter.status), rows: rows))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 
 /// 2020 census population and households by municipality code, read from the shared
 /// `reference/population_2020_census.csv` (columns code5, code6, pref_code, pref_name, name, level,

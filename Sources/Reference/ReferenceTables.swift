@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 
 /// The project's own reference tables, read from the GeoData folder: prefectures, METI bureau
 /// blocks, designated cities with their ward ranges, the strategic fields and the plan types.

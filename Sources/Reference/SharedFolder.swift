@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 
 /// The folder of shared data (boundaries, points, census tables) that lives beside the project,
 /// laid out as `geodata/`, `points/`, `reference/`. The project never copies it into its history.
@@ -45,5 +46,24 @@ public enum SharedFolder {
         guard let folder = locate(geoDataDirectory: geoDataDirectory, environment: environment) else { return nil }
         let url = folder.appendingPathComponent(relativePath)
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// `relativePath` inside the shared folder.
+    /// - Throws: `DataFileError` saying where it looked and how to point elsewhere (`option`,
+    ///   e.g. "--points FILE").
+    public static func require(_ relativePath: String, what: String, option: String,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+        if let url = file(relativePath, environment: environment) { return url }
+        let looked: String
+        if let shared = environment[environmentVariable], !shared.isEmpty {
+            looked = "\((shared as NSString).appendingPathComponent(relativePath)) (from \(environmentVariable))"
+        } else if let geoData = try? ReferenceTables.locateGeoData(environment: environment) {
+            let shared = geoData.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+            looked = "\(shared.appendingPathComponent(relativePath).path) (../shared beside the repository; \(environmentVariable) is not set)"
+        } else {
+            looked = "../shared beside the repository, but no GeoData folder was found to start from, and \(environmentVariable) is not set"
+        }
+        throw DataFileError(source: relativePath, line: nil,
+                            reason: "\(what) not found: looked for \(looked); set \(environmentVariable) to the shared data folder or give \(option)")
     }
 }

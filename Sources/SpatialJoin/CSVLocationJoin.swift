@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 
 /// `locate --csv`: every row of a CSV gets the columns municipality_code, city_code,

@@ -1,5 +1,6 @@
 import BoundaryStore
 import LedgerStatistics
+import Reference
 
 /// What a coverage-gap report asks.
 public struct GapReportOptions: Sendable, Equatable {

@@ -11,7 +11,7 @@ import Reference
 /// rest), and kept for the builder's lifetime so that `--all-bureaus` reads each once.
 public final class GapReportBuilder: @unchecked Sendable {
     public let store: BoundaryStore
-    public let edition: String
+    public let edition: Edition
     let level: StatisticsLevel
     let unitLevel: UnitLevel
     let units: [UnitRecord]
@@ -26,13 +26,12 @@ public final class GapReportBuilder: @unchecked Sendable {
     let context = GEOSContext()
 
     /// - Parameter level: `.ward` or `.municipality`.
-    public init(store: BoundaryStore, edition: String, level: StatisticsLevel) throws {
+    public init(store: BoundaryStore, edition: Edition, level: StatisticsLevel) throws {
         precondition(level == .ward || level == .municipality, "gap reports are by ward or municipality")
         self.store = store
         self.edition = edition
         self.level = level
         unitLevel = level == .ward ? .ward : .municipality
-        _ = try store.edition(named: edition)
         units = try store.units(unitLevel, withGeometry: false).filter { $0.code != nil && $0.id != nil }.sorted { $0.code! < $1.code! }
         bounds = try store.unitBounds(unitLevel)
         var names: [String: String] = [:]

@@ -1,6 +1,9 @@
 import BoundaryStore
+import Foundation
 import GeoCore
+import GeoFormats
 import Ledger
+import Reference
 
 /// "What is within R km of this point": an edition's projects or cluster sites, loaded once and
 /// indexed, nearest first by geodesic distance on GRS80 (a site's area counts from its edge, 0
@@ -14,7 +17,7 @@ public final class NearQuery: @unchecked Sendable {
     /// - Parameters:
     ///   - filter: which projects (plan, field, status; withdrawn left out by default); for
     ///     sites, the plan and field (one of the site's fields) and status likewise.
-    public init(store: BoundaryStore, edition: String, kind: NearbyFeature.Kind, filter: ProjectFilter = ProjectFilter()) throws {
+    public init(store: BoundaryStore, edition: Edition, kind: NearbyFeature.Kind, filter: ProjectFilter = ProjectFilter()) throws {
         self.kind = kind
         switch kind {
         case .project:
@@ -35,7 +38,7 @@ public final class NearQuery: @unchecked Sendable {
     }
 
     /// An edition's sites that pass `filter`, with the ward each joined.
-    static func sites(store: BoundaryStore, edition: String, filter: ProjectFilter) throws -> [(ClusterSite, String?)] {
+    static func sites(store: BoundaryStore, edition: Edition, filter: ProjectFilter) throws -> [(ClusterSite, String?)] {
         try store.sites(edition: edition).filter { filter.accepts($0.site) }.map { ($0.site, $0.join.wardCode) }
     }
 
@@ -72,4 +75,32 @@ public final class NearQuery: @unchecked Sendable {
 
     /// How many features the query holds.
     public var count: Int { kind == .project ? projects.count : sites.count }
+
+    /// The query points of a CSV file with columns lon, lat (and optionally id; else the row
+    /// number), each checked to lie in Japan.
+    /// - Throws: `DataFileError` naming the file and line of a bad row, a missing column, or a file without rows.
+    public static func queryPoints(file path: String) throws -> [(id: String, location: Coordinate)] {
+        guard FileManager.default.fileExists(atPath: path) else { throw DataFileError(source: path, line: nil, reason: "no such file (--queries)") }
+        var points: [(id: String, location: Coordinate)] = []
+        var columns: CSVColumns?
+        var idColumn: Int?
+        try CSVReader.forEachRecord(inFile: URL(fileURLWithPath: path)) { line, fields in
+            guard let header = columns else {
+                columns = try CSVColumns(header: fields, required: ["lon", "lat"], sourceName: path)
+                idColumn = fields.firstIndex(of: "id")
+                return
+            }
+            let lonText = try header.value("lon", in: fields, line: line), latText = try header.value("lat", in: fields, line: line)
+            guard let x = Double(lonText), let y = Double(latText) else {
+                throw DataFileError(source: path, line: line, reason: "lon and lat must be numbers, got '\(lonText)', '\(latText)'")
+            }
+            do { try QueryError.checkInJapan(lon: x, lat: y) } catch let error as QueryError {
+                throw DataFileError(source: path, line: line, reason: error.description)
+            }
+            let id = idColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? String(points.count + 1)
+            points.append((id, Coordinate(x: x, y: y)))
+        }
+        guard !points.isEmpty else { throw DataFileError(source: path, line: nil, reason: "no query rows") }
+        return points
+    }
 }

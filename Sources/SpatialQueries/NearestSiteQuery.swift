@@ -1,13 +1,14 @@
 import BoundaryStore
 import GeoCore
 import Ledger
+import Reference
 
 /// The nearest cluster site to a unit's polygon, per plan type (geodesic, 0 inside).
 public struct NearestSiteQuery {
     public let store: BoundaryStore
-    public let edition: String
+    public let edition: Edition
 
-    public init(store: BoundaryStore, edition: String) {
+    public init(store: BoundaryStore, edition: Edition) {
         self.store = store
         self.edition = edition
     }

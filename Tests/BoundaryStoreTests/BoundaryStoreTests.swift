@@ -1,6 +1,7 @@
 import BoundaryStore
 import Foundation
 import GeoCore
+import Reference
 import XCTest
 
 final class BoundaryStoreTests: XCTestCase {

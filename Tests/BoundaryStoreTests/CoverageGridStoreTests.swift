@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import BoundaryImport
 import BoundaryStore
+import GeoFormats
 import Reference
 import XCTest
 

@@ -1,5 +1,6 @@
 import BoundaryStore
 import Foundation
+import Reference
 import XCTest
 
 /// GDAL must open the store cleanly and see every layer with the right count and geometry type.

@@ -1,6 +1,7 @@
 import BoundaryStore
 import GeoCore
 import GRDB
+import Reference
 import XCTest
 
 /// The spec's R-tree triggers and the ST_* functions the store registers, exercised by editing a

@@ -1,6 +1,7 @@
 import BoundaryStore
 import Foundation
 import GeoCore
+import Reference
 import XCTest
 
 /// Shared fixtures: temporary folders and small synthetic boundary sets.

@@ -1,6 +1,5 @@
 import Cartography
 import GeoCore
-import LedgerStatistics
 
 /// Small hand-made maps for the render tests: squares of 0.1° that share their borders vertex
 /// for vertex, as the store's simplified scales do.

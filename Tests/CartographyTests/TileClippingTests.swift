@@ -1,5 +1,6 @@
 import Cartography
 import GeoCore
+import GeoFormats
 import XCTest
 
 /// Clipping polygons to buffered tiles: a square crossing a tile edge, seamless shared
@@ -95,11 +96,11 @@ final class TileClippingTests: XCTestCase {
     }
 
     func testJSONIsDeterministicWithSortedKeysAndFixedNumbers() {
-        let a = TileJSONValue.object(["b": .numeric(3.0), "a": .numeric(0.1), "c": .numeric(nil), "d": .string("千代田\"\n")])
-        let b = TileJSONValue.object(["d": .string("千代田\"\n"), "c": .null, "a": .number(0.1), "b": .integer(3)])
+        let a = JSONValue.object(["b": .numeric(3.0), "a": .numeric(0.1), "c": .numeric(nil), "d": .string("千代田\"\n")])
+        let b = JSONValue.object(["d": .string("千代田\"\n"), "c": .null, "a": .number(0.1), "b": .integer(3)])
         XCTAssertEqual(a.text, #"{"a":0.1,"b":3,"c":null,"d":"千代田\"\n"}"#)
         XCTAssertEqual(a.text, b.text)
-        XCTAssertEqual(TileJSONValue.numeric(.nan), .null)
-        XCTAssertEqual(TileJSONValue.array([.numeric(1e20), .numeric(-2.5)]).text, "[1e+20,-2.5]")
+        XCTAssertEqual(JSONValue.numeric(.nan), .null)
+        XCTAssertEqual(JSONValue.array([.numeric(1e20), .numeric(-2.5)]).text, "[1e+20,-2.5]")
     }
 }

@@ -1,5 +1,6 @@
 import Cartography
 import Foundation
+import GeoFormats
 import TestSupport
 import XCTest
 
@@ -140,7 +141,7 @@ final class VectorTileEncoderTests: XCTestCase {
     }
 
     func testSameInputSameBytes() {
-        var reordered: [String: TileJSONValue] = [:]
+        var reordered: [String: JSONValue] = [:]
         for key in squareWithHole.properties.keys.sorted().reversed() { reordered[key] = squareWithHole.properties[key] }
         var feature = squareWithHole
         feature.properties = reordered

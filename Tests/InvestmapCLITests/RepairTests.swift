@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import XCTest
 import Reference
 

@@ -1,3 +1,4 @@
+import Reference
 import XCTest
 import Ledger
 

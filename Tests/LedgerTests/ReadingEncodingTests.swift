@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import Ledger
 import Reference
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoFormats
 import Ledger
 import Reference
 import XCTest

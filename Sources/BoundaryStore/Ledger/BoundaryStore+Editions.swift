@@ -1,6 +1,15 @@
 import GRDB
 import Reference
 
+extension Edition {
+    /// The edition a reader gets when it names none: the latest published one; when nothing is
+    /// published and the reader may see drafts, the latest draft. The one home of this rule (the
+    /// command line and the HTTP service both ask it).
+    public static func defaultChoice(among editions: [Edition], draftsVisible: Bool) -> Edition? {
+        editions.last(where: { $0.status == .published }) ?? (draftsVisible ? editions.last : nil)
+    }
+}
+
 /// Editions: create (empty, or as a copy of another), list, publish. A published edition is
 /// immutable: every write to its projects or sites is refused.
 extension BoundaryStore {
@@ -13,6 +22,18 @@ extension BoundaryStore {
     /// - Throws: `StoreError.unknownEdition` with the closest names when there is none.
     public func edition(named name: String) throws -> Edition {
         try read("read editions") { db in try Self.requireEdition(db, name, path: path) }
+    }
+
+    /// The edition a command reads: the one named (which must exist), or the default one
+    /// (`Edition.defaultChoice`, drafts visible: the command line opens the store itself).
+    /// Resolved once, at the edge; the layers below take the `Edition` value.
+    /// - Throws: `StoreError.unknownEdition`; `StoreError.noEdition` when the store has none.
+    public func resolveEdition(_ name: String?) throws -> Edition {
+        if let name { return try edition(named: name) }
+        guard let chosen = Edition.defaultChoice(among: try editions(), draftsVisible: true) else {
+            throw StoreError.noEdition(path: path)
+        }
+        return chosen
     }
 
     /// Creates a draft edition, empty or holding a copy of `previous`'s projects and sites;

@@ -101,10 +101,9 @@ extension BoundaryStore {
     }
 
     /// The projects of an edition with their join, in id order.
-    public func projects(edition: String) throws -> [(project: InvestmentProject, join: LedgerJoin)] {
-        let path = self.path
+    public func projects(edition resolved: Edition) throws -> [(project: InvestmentProject, join: LedgerJoin)] {
+        let edition = resolved.name
         return try read("read projects of \(edition)") { db in
-            _ = try Self.requireEdition(db, edition, path: path)
             let columns = LedgerSchema.investmentColumns.map(\.name).filter { $0 != "edition" }
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(LedgerSchema.investmentsTable) WHERE edition = ? ORDER BY id",
@@ -124,10 +123,9 @@ extension BoundaryStore {
     }
 
     /// The cluster sites of an edition with their join, in id order.
-    public func sites(edition: String) throws -> [(site: ClusterSite, join: LedgerJoin)] {
-        let path = self.path
+    public func sites(edition resolved: Edition) throws -> [(site: ClusterSite, join: LedgerJoin)] {
+        let edition = resolved.name
         return try read("read cluster sites of \(edition)") { db in
-            _ = try Self.requireEdition(db, edition, path: path)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM \(LedgerSchema.sitesTable) WHERE edition = ? ORDER BY id", arguments: [edition])
             return try rows.map { row in

@@ -1,35 +1,31 @@
 import GRDB
-
-/// Which projects a statistic counts. Without a status, withdrawn projects are left out: the
-/// map shows where investment goes, and a withdrawn project invests nothing.
-public struct ProjectFilter: Sendable, Equatable {
-    public var plan: String?
-    public var field: String?
-    public var status: String?
-    /// Count withdrawn projects too when no status is given.
-    public var includeWithdrawn: Bool
-
-    public init(plan: String? = nil, field: String? = nil, status: String? = nil, includeWithdrawn: Bool = false) {
-        self.plan = plan
-        self.field = field
-        self.status = status
-        self.includeWithdrawn = includeWithdrawn
-    }
-}
+import Reference
 
 extension ProjectFilter {
     /// The WHERE conditions (joined with AND) and their arguments selecting an edition's projects
-    /// that pass the filter, in the investments table or its totals.
+    /// that pass the filter, in the investments table or its totals: the one SQL rendering of
+    /// the filter (and of its status rule).
     func sqlConditions(edition: String) -> (conditions: [String], arguments: [any DatabaseValueConvertible]) {
         var conditions = ["edition = ?"]
         var arguments: [any DatabaseValueConvertible] = [edition]
-        for (column, value) in [("plan", plan), ("field", field), ("status", status)] {
-            if let value {
-                conditions.append("\(column) = ?")
-                arguments.append(value)
-            }
+        if let plan {
+            conditions.append("plan = ?")
+            arguments.append(plan)
         }
-        if status == nil && !includeWithdrawn { conditions.append("status <> 'withdrawn'") }
+        if let field {
+            conditions.append("field = ?")
+            arguments.append(field)
+        }
+        switch statuses {
+        case .only(let status):
+            conditions.append("status = ?")
+            arguments.append(status)
+        case .all:
+            break
+        case .allBut(let leftOut):
+            conditions.append("status <> ?")
+            arguments.append(leftOut)
+        }
         return (conditions, arguments)
     }
 }
@@ -50,10 +46,9 @@ public struct ProjectTotals: Sendable, Equatable {
 extension BoundaryStore {
     /// The edition's projects totalled per join group, from `investment_totals` (kept by every
     /// import): the statistics of every level roll up from these.
-    public func projectTotals(edition: String, filter: ProjectFilter = ProjectFilter()) throws -> [ProjectTotals] {
-        let path = self.path
+    public func projectTotals(edition resolved: Edition, filter: ProjectFilter = ProjectFilter()) throws -> [ProjectTotals] {
+        let edition = resolved.name
         return try read("total projects of \(edition)") { db in
-            _ = try Self.requireEdition(db, edition, path: path)
             let (conditions, arguments) = filter.sqlConditions(edition: edition)
             // A store opened read-only that was never opened for writing since the totals table
             // arrived: group the projects themselves (slower, same answer).

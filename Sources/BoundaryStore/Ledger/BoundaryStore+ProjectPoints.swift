@@ -1,6 +1,7 @@
 import GeoCore
 import GRDB
 import Ledger
+import Reference
 
 /// A project as the spatial queries need it: what it is, where, and the units it joined.
 public struct ProjectPoint: Sendable, Equatable {
@@ -27,11 +28,10 @@ extension BoundaryStore {
     /// The projects of an edition that pass `filter` (withdrawn ones left out unless the filter
     /// says otherwise), optionally only those joined to one unit, in id order.
     /// - Throws: `StoreError.unknownEdition`, `StoreError.database`.
-    public func projectPoints(edition: String, filter: ProjectFilter = ProjectFilter(),
+    public func projectPoints(edition resolved: Edition, filter: ProjectFilter = ProjectFilter(),
                               unit: (column: ProjectUnitColumn, code: String)? = nil) throws -> [ProjectPoint] {
-        let path = self.path
+        let edition = resolved.name
         return try read("read projects of \(edition)") { db in
-            _ = try Self.requireEdition(db, edition, path: path)
             var (conditions, arguments) = filter.sqlConditions(edition: edition)
             if let unit {
                 conditions.append("\(unit.column.rawValue) = ?")
@@ -72,12 +72,8 @@ extension BoundaryStore {
 }
 
 extension ProjectFilter {
-    /// Whether a cluster site passes the filter: its plan, one of its fields, its status (without
-    /// a status, withdrawn sites are left out unless `includeWithdrawn`), as projects are filtered.
+    /// Whether a cluster site passes the filter: its plan, one of its fields, its status.
     public func accepts(_ site: ClusterSite) -> Bool {
-        if let plan, site.plan != plan { return false }
-        if let field, !site.fields.contains(field) { return false }
-        if let status { return site.status.rawValue == status }
-        return includeWithdrawn || site.status != .withdrawn
+        accepts(plan: site.plan, fields: site.fields, status: site.status.rawValue)
     }
 }

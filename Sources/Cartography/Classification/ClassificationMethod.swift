@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a choropleth map groups its values into classes. Each method reproduces the classifier of
 /// the same name in PySAL's mapclassify (2.10), so the breaks investmap draws can be recomputed
 /// (and reused) by other tools: same input values, same breaks.
@@ -45,6 +47,25 @@ public enum ClassificationMethod: Sendable, Equatable {
         switch self {
         case .quantiles, .equalInterval, .fisherJenks: true
         case .headTail, .manual: false
+        }
+    }
+}
+
+extension ClassificationMethod {
+    /// A bad item of a list of manual breaks.
+    public struct BreaksParseError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// "1e8, 1e9,1e10" → [1e8, 1e9, 1e10].
+    /// - Throws: `BreaksParseError` naming the item that is not a finite number.
+    public static func breaks(parsing text: String) throws -> [Double] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return try items.enumerated().map { index, item in
+            guard let value = Double(item), value.isFinite else {
+                throw BreaksParseError(description: "item \(index + 1) ('\(item)') is not a finite number")
+            }
+            return value
         }
     }
 }

@@ -1,4 +1,4 @@
-import LedgerStatistics
+import Reference
 
 /// How a metric reads on a map: its Japanese name and the unit its legend uses. Yen figures are
 /// shown in 億円 (10⁸ yen) or 万円 (10⁴ yen) as Japanese reports write them, chosen by the largest

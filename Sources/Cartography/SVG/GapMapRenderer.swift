@@ -1,18 +1,13 @@
-import BoundaryStore
 import GeoCore
-import Ledger
-import LedgerStatistics
 import Reference
 
 /// Renders a coverage-gap map with `MapRenderer`: the block's units (of the report's level)
 /// coloured uncovered (strong) / covered (light neutral) / not assessed, prefecture borders and
 /// names, the matching projects as small dots and the matching cluster sites as diamonds
 /// (areas as outlines), a legend with the counts, the title with the filter, the edition with
-/// its note, and the data credits. The geometry is the store's simplified scale for the extent
-/// (`bureau`, or `prefecture` for one prefecture) when it has been built, else the full
-/// resolution (larger documents). Same store and request, same bytes.
+/// its note, and the data credits. Its data (`MapData.GapMapData`) comes from the store: the
+/// simplified scale for the extent when built, else the full resolution. Same data, same bytes.
 public struct GapMapRenderer: Sendable {
-    public let store: BoundaryStore
     public let reference: ReferenceTables
 
     /// Fills of the unit categories and colours of the marker layers.
@@ -22,16 +17,32 @@ public struct GapMapRenderer: Sendable {
     public static let projectColor = "#08306b"
     public static let siteColor = "#7a0177"
 
-    public init(store: BoundaryStore, reference: ReferenceTables) {
-        self.store = store
+    public init(reference: ReferenceTables) {
         self.reference = reference
     }
 
-    /// The map of `request` for `edition`.
-    /// - Throws: `MapSpecError` when the extent has no unit to draw; the store's errors.
-    public func render(_ request: GapMapRequest, edition: String) throws -> RenderedMap {
-        let spec = self.spec(request)
-        return try MapRenderer().render(spec, input: try input(request, spec: spec, edition: edition))
+    /// The map of `request` drawn over `base` (the spec's units, from `spec(_:)`), with the
+    /// matching projects and sites as markers.
+    /// - Throws: `MapSpecError` when the extent has no unit to draw.
+    public func render(_ request: GapMapRequest, spec: MapSpec, base: MapInput, projects: [MapProject], sites: [MapSite]) throws -> RenderedMap {
+        var input = base
+        var keyByCode: [String: String] = [:]
+        for code in request.coveredCodes { keyByCode[code] = "covered" }
+        for code in request.uncoveredCodes { keyByCode[code] = "uncovered" }
+        var categories = [MapUnitCategories.Category(key: "uncovered", color: Self.uncoveredFill, label: "空白（該当なし）"),
+                          MapUnitCategories.Category(key: "covered", color: Self.coveredFill, label: "カバー済み")]
+        if input.units.contains(where: { keyByCode[$0.code] == nil }) {
+            let label = request.minimumPopulation.map { "対象外（人口\(JapaneseNumberText.text($0, decimals: 0))人未満）" } ?? "対象外"
+            categories.append(MapUnitCategories.Category(key: "not-assessed", color: Self.notAssessedFill, label: label))
+        }
+        input.unitCategories = MapUnitCategories(heading: "カバー状況", categories: categories, keyByCode: keyByCode)
+        input.markers = [
+            MapMarkerLayer(id: "projects", label: "事業", color: Self.projectColor, pointStyle: .dot,
+                           markers: projects.map { MapMarker(id: $0.id, name: $0.name, geometry: .point($0.location), prefectureCode: $0.prefectureCode) }),
+            MapMarkerLayer(id: "sites", label: "拠点", color: Self.siteColor, pointStyle: .diamond,
+                           markers: sites.map { MapMarker(id: $0.id, name: $0.name, geometry: $0.geometry, prefectureCode: $0.prefectureCode) }),
+        ]
+        return try MapRenderer().render(spec, input: input)
     }
 
     /// The spec of the map: no metric, the extent's units at the report's level, prefecture
@@ -61,41 +72,8 @@ public struct GapMapRenderer: Sendable {
         return parts.joined(separator: "・")
     }
 
-    /// What the map draws: the units with their categories, the projects and sites as markers.
-    public func input(_ request: GapMapRequest, spec: MapSpec, edition: String) throws -> MapInput {
-        let built = Set(try store.simplifiedLevels().map(\.name))
-        let scale = [spec.extent.defaultScale, MapExtent.bureau(request.bureauID).defaultScale].first { built.contains($0) }
-        var input = try MapDataLoader(store: store, reference: reference).load(spec, edition: edition, scale: scale)
-
-        var keyByCode: [String: String] = [:]
-        for code in request.coveredCodes { keyByCode[code] = "covered" }
-        for code in request.uncoveredCodes { keyByCode[code] = "uncovered" }
-        var categories = [MapUnitCategories.Category(key: "uncovered", color: Self.uncoveredFill, label: "空白（該当なし）"),
-                          MapUnitCategories.Category(key: "covered", color: Self.coveredFill, label: "カバー済み")]
-        if input.units.contains(where: { keyByCode[$0.code] == nil }) {
-            let label = request.minimumPopulation.map { "対象外（人口\(JapaneseNumberText.text($0, decimals: 0))人未満）" } ?? "対象外"
-            categories.append(MapUnitCategories.Category(key: "not-assessed", color: Self.notAssessedFill, label: label))
-        }
-        input.unitCategories = MapUnitCategories(heading: "カバー状況", categories: categories, keyByCode: keyByCode)
-
-        let projects = try store.projectPoints(edition: input.edition.name, filter: request.filter).filter {
-            spec.extent.contains(prefectureCode: $0.prefectureCode, bureauID: $0.bureauID)
-        }
-        var unitBounds = BoundingBox.empty
-        for unit in input.units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { unitBounds.extend(c) } } }
-        // The extent's sites; with a distance, also those beyond its borders but over its map.
-        let sites = try store.sites(edition: input.edition.name).filter { site, join in
-            guard request.filter.accepts(site) else { return false }
-            if spec.extent.contains(prefectureCode: join.prefectureCode, bureauID: join.bureauID) { return true }
-            guard request.siteKilometres != nil, let box = MarkerOverlay.box(of: site.geometry) else { return false }
-            return unitBounds.contains(Coordinate(x: box.minX, y: box.minY)) && unitBounds.contains(Coordinate(x: box.maxX, y: box.maxY))
-        }
-        input.markers = [
-            MapMarkerLayer(id: "projects", label: "事業", color: Self.projectColor, pointStyle: .dot,
-                           markers: projects.map { MapMarker(id: $0.id, name: $0.name, geometry: .point($0.location), prefectureCode: $0.prefectureCode) }),
-            MapMarkerLayer(id: "sites", label: "拠点", color: Self.siteColor, pointStyle: .diamond,
-                           markers: sites.map { MapMarker(id: $0.site.id, name: $0.site.name, geometry: $0.site.geometry, prefectureCode: $0.join.prefectureCode) }),
-        ]
-        return input
+    /// The lon/lat box of a site as the map draws it; nil for a geometry it does not draw.
+    public static func markerBox(of geometry: Geometry) -> BoundingBox? {
+        MarkerOverlay.box(of: geometry)
     }
 }

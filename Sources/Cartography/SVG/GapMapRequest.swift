@@ -1,5 +1,4 @@
-import BoundaryStore
-import LedgerStatistics
+import Reference
 
 /// What a coverage-gap map shows, as plain values from a gap report (`investmap gaps`): the
 /// bureau (or one of its prefectures), the level, which units are uncovered and which covered,

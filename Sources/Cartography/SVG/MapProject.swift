@@ -13,9 +13,12 @@ public struct MapProject: Sendable, Equatable {
     /// The joined unit's prefecture (it decides which frame draws the project) and N03 unit.
     public var prefectureCode: String?
     public var wardCode: String?
+    /// The project's status slug (tiles carry it).
+    public var status: String?
 
     public init(id: String, name: String, plan: String, field: String?, amountJPY: Double?, location: Coordinate,
-                prefectureCode: String?, wardCode: String?) {
+                prefectureCode: String?, wardCode: String?, status: String? = nil) {
+        self.status = status
         self.id = id
         self.name = name
         self.plan = plan

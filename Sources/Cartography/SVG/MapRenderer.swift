@@ -1,6 +1,5 @@
 import Foundation
 import GeoCore
-import LedgerStatistics
 
 /// Renders a map spec's data as an SVG document: one `<path>` per unit (id and `data-code`,
 /// `data-name`, `data-value`, `data-class`), filled by class and without stroke; the borders
@@ -24,38 +23,93 @@ public struct MapRenderer: Sendable {
 
     public init() {}
 
-    /// Renders `input` as `spec` says.
+    /// Renders `input` as `spec` says, in named steps: classify the values, frame the polygons
+    /// (main map and insets), project them, lay out the page, draw the document.
     /// - Throws: `MapSpecError` naming the spec file when its data cannot be drawn (no unit to
     ///   draw, values that cannot be classified, an unknown palette).
     public func render(_ spec: MapSpec, input: MapInput) throws -> RenderedMap {
         guard !input.units.isEmpty else {
             throw MapSpecError(source: spec.source, key: "level", reason: "no \(spec.level.rawValue) units to draw in extent \(spec.extent)")
         }
-        var warnings: [String] = []
+        let styling = try classify(spec, input: input)
+        var framing = try frame(spec, input: input)
+        let projected = project(&framing)
+        let page = layOut(spec, input: input, styling: styling, framing: framing, projected: projected)
+        return draw(spec, input: input, styling: styling, framing: framing, page: page)
+    }
 
-        // Classes and fills.
-        let values = input.units.map(\.value)
+    /// How the units are coloured: classes of the metric, or categories on a map without one.
+    struct Styling {
         var classes: MapClasses?
         var presentation: MetricPresentation?
+        var unitCategories: MapUnitCategories?
+        var categoryOfUnit: [Int]?
+        var categoryLegend: [LegendEntry]
+        var warnings: [String]
+    }
+
+    /// The polygons of each frame (main map, insets) and the frames' projections.
+    struct Framing {
+        var insets: [MapInset]
+        var assigner: FrameAssigner
+        var split: (units: [[(frame: Int, polygon: Polygon)]], unassigned: [[(frame: Int, polygon: Polygon)]])
+        /// Polygons left out per frame (南鳥島 and 沖ノ鳥島 beyond the Ogasawara inset).
+        var omitted: [Int]
+        var markers: MarkerOverlay
+        var frames: [MapFrame]
+    }
+
+    /// Every polygon projected (metres), per unit and per 所属未定地 area.
+    struct Projected {
+        var units: [[Piece]]
+        var unassigned: [[Piece]]
+    }
+
+    /// Where everything goes on the page, and the polygons placed there.
+    struct Page {
+        var frames: [MapFrame]
+        var layout: MapLayout
+        var symbols: ProjectSymbolLayer
+        var legend: LegendBlock
+        var header: (height: Double, element: SVGElement)
+        var footer: (height: Double, lines: [String])
+        var insetNotes: [Bool]
+        var snappedUnits: [[SnappedPolygon]]
+        var snappedUnassigned: [[SnappedPolygon]]
+        var topologies: [CoverageTopology]
+    }
+
+    /// Classes and fills of the metric's values, or the units' categories.
+    func classify(_ spec: MapSpec, input: MapInput) throws -> Styling {
+        var styling = Styling(categoryLegend: [], warnings: [])
         if let metric = spec.metric {
+            let values = input.units.map(\.value)
             let largest = values.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
             let shown = MetricPresentation.of(metric, largest: largest)
-            presentation = shown
+            styling.presentation = shown
             do {
-                classes = try MapClasses.make(values: values, options: spec.classification, palette: spec.palette, presentation: shown)
+                styling.classes = try MapClasses.make(values: values, options: spec.classification, palette: spec.palette, presentation: shown)
             } catch let error as PaletteError {
                 throw MapSpecError(source: spec.source, key: "palette", reason: error.description)
             } catch let error as ClassificationError {
                 throw MapSpecError(source: spec.source, key: "classification", reason: error.description)
             }
-            warnings += classes!.warnings
+            styling.warnings += styling.classes!.warnings
+        } else if let categories = input.unitCategories {
+            // Without a metric, the units may be coloured by category instead.
+            styling.unitCategories = categories
+            let assignment = categories.assignment(of: input.units)
+            styling.categoryOfUnit = assignment
+            styling.categoryLegend = categories.legend(assignment)
         }
-        // Without a metric, the units may be coloured by category instead.
-        let unitCategories = spec.metric == nil ? input.unitCategories : nil
-        let categoryOfUnit = unitCategories?.assignment(of: input.units)
-        let categoryLegend = categoryOfUnit.map { unitCategories!.legend($0) } ?? []
+        return styling
+    }
 
-        // Which frame draws each polygon; an inset with no unit to draw is left out.
+    /// Which frame draws each polygon (an inset with no unit to draw is left out) and each
+    /// frame's projection: the national conic for a national map, else one fitted to the frame.
+    /// The units decide each frame's extent; a 所属未定地 area outside it (鳥島 and the rocks
+    /// south of the Izu islands, on a map of Tokyo) is left out rather than stretch the map.
+    func frame(_ spec: MapSpec, input: MapInput) throws -> Framing {
         var insets = spec.insets
         var assigner = FrameAssigner(insets: insets)
         var split = self.split(input, assigner)
@@ -70,10 +124,6 @@ public struct MapRenderer: Sendable {
         for (unit, pieces) in zip(input.units, split.units) where pieces.count < unit.polygons.count {
             omitted[assigner.ogasawaraFrame ?? 0] += unit.polygons.count - pieces.count
         }
-
-        // Projections: the national conic for a national map, else one fitted to the frame.
-        // The units decide each frame's extent; a 所属未定地 area outside it (鳥島 and the rocks
-        // south of the Izu islands, on a map of Tokyo) is left out rather than stretch the map.
         var lonLatBounds = [BoundingBox](repeating: .empty, count: frameCount)
         for pieces in split.units {
             for (frame, polygon) in pieces { for c in polygon.exterior.coordinates { lonLatBounds[frame].extend(c) } }
@@ -87,56 +137,68 @@ public struct MapRenderer: Sendable {
                 return polygon.exterior.coordinates.allSatisfy { bounds.contains($0) }
             }
         }
-        let markers = MarkerOverlay(input, assigner: assigner, bounds: lonLatBounds)
-        var frames: [MapFrame] = (0..<frameCount).map { index in
+        let frames: [MapFrame] = (0..<frameCount).map { index in
             let box = lonLatBounds[index]
             let projection = index == 0 && spec.extent == .nation ? AlbersEqualAreaConic.japan : AlbersEqualAreaConic.fitted(to: box)
             return MapFrame(kind: index == 0 ? .main : .inset(insets[index - 1]), projection: projection, projectedBounds: .empty,
                             centreLatitude: (box.minY + box.maxY) / 2)
         }
+        return Framing(insets: insets, assigner: assigner, split: split, omitted: omitted,
+                       markers: MarkerOverlay(input, assigner: assigner, bounds: lonLatBounds), frames: frames)
+    }
 
-        // Every vertex projected once.
+    /// Every vertex projected once, extending its frame's projected bounds.
+    func project(_ framing: inout Framing) -> Projected {
         func project(_ pieces: [(frame: Int, polygon: Polygon)]) -> [Piece] {
             pieces.map { frame, polygon in
-                let projection = frames[frame].projection
+                let projection = framing.frames[frame].projection
                 let rings = polygon.rings.map { ring in
                     LinearRing(ring.coordinates.map { c in
                         let p = projection.project(c)
-                        frames[frame].projectedBounds.extend(p)
+                        framing.frames[frame].projectedBounds.extend(p)
                         return p
                     })
                 }
                 return Piece(frame: frame, polygon: Polygon(exterior: rings[0], holes: Array(rings.dropFirst())))
             }
         }
-        let unitPieces = split.units.map(project)
-        let unassignedPieces = split.unassigned.map(project)
+        let units = framing.split.units.map(project)
+        let unassigned = framing.split.unassigned.map(project)
+        return Projected(units: units, unassigned: unassigned)
+    }
 
-        let symbols = projectSymbols(spec, input: input, assigner: assigner)
-        let legendBlock = legend(spec, input: input, classes: classes, presentation: presentation, symbols: symbols,
-                                 categoryLegend: categoryLegend, markers: markers)
+    /// The page's blocks (symbols, legend, header, footer) placed, the frames fitted to the map
+    /// area, and every polygon placed on the page and rounded to the output's precision: the
+    /// fills, the borders and the labels' areas all come from these points, so they match
+    /// exactly, and the topology of each frame is built on them (far fewer than the scale's
+    /// vertices: at 0.1 px most of a national map's vertices fall on their neighbours).
+    func layOut(_ spec: MapSpec, input: MapInput, styling: Styling, framing: Framing, projected: Projected) -> Page {
+        let symbols = projectSymbols(spec, input: input, assigner: framing.assigner)
+        let legendBlock = legend(spec, input: input, classes: styling.classes, presentation: styling.presentation, symbols: symbols,
+                                 categoryLegend: styling.categoryLegend, markers: framing.markers)
         let header = headerLines(spec, input: input)
-        let footer = footerLines(spec, frames: frames)
-        let insetNotes = insets.indices.map { omitted[$0 + 1] > 0 }
+        let footer = footerLines(spec, frames: framing.frames)
+        let insetNotes = framing.insets.indices.map { framing.omitted[$0 + 1] > 0 }
         let layout = MapLayout.compute(width: Double(spec.width), height: Double(spec.height), headerHeight: header.height,
-                                       footerHeight: footer.height, frames: frames,
-                                       mainPolygons: (unitPieces + unassignedPieces).flatMap { $0.filter { $0.frame == 0 }.map(\.polygon) },
-                                       insetNotes: insetNotes, insetCaptionWidths: insets.map { TextMetrics.width($0.caption, fontSize: 12) },
+                                       footerHeight: footer.height, frames: framing.frames,
+                                       mainPolygons: (projected.units + projected.unassigned).flatMap { $0.filter { $0.frame == 0 }.map(\.polygon) },
+                                       insetNotes: insetNotes, insetCaptionWidths: framing.insets.map { TextMetrics.width($0.caption, fontSize: 12) },
                                        legendSize: legendBlock.isEmpty ? (1, 1) : (legendBlock.width, legendBlock.height))
-        frames = layout.frames
-
-        // Every polygon placed on the page and rounded to the output's precision: the fills,
-        // the borders and the labels' areas all come from these points, so they match exactly,
-        // and the topology of each frame is built on them (far fewer than the scale's vertices:
-        // at 0.1 px most of a national map's vertices fall on their neighbours).
-        let snappedUnits = unitPieces.map { $0.compactMap { Self.snap($0, frames: frames) } }
-        let snappedUnassigned = unassignedPieces.map { $0.compactMap { Self.snap($0, frames: frames) } }
+        let frames = layout.frames
+        let snappedUnits = projected.units.map { $0.compactMap { Self.snap($0, frames: frames) } }
+        let snappedUnassigned = projected.unassigned.map { $0.compactMap { Self.snap($0, frames: frames) } }
         let faces = snappedUnits + snappedUnassigned
-        let topologies: [CoverageTopology] = (0..<frameCount).map { frame in
+        let topologies: [CoverageTopology] = frames.indices.map { frame in
             CoverageTopology(faces: faces.map { pieces in pieces.filter { $0.frame == frame }.map(\.polygon) })
         }
+        return Page(frames: frames, layout: layout, symbols: symbols, legend: legendBlock, header: header, footer: footer,
+                    insetNotes: insetNotes, snappedUnits: snappedUnits, snappedUnassigned: snappedUnassigned, topologies: topologies)
+    }
 
-        // The document.
+    /// The SVG document: background, insets' backgrounds, units, 所属未定地, borders, symbols,
+    /// markers, inset frames, scale bar, labels, legend, header and footer.
+    func draw(_ spec: MapSpec, input: MapInput, styling: Styling, framing: Framing, page: Page) -> RenderedMap {
+        let frames = page.frames
         var root = SVGElement("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
             ("width", String(spec.width)), ("height", String(spec.height)), ("viewBox", "0 0 \(spec.width) \(spec.height)"),
@@ -144,60 +206,63 @@ public struct MapRenderer: Sendable {
         ])
         root.append(SVGElement("title", [("id", "map-title")], text: spec.title))
         root.append(SVGElement("desc", [("id", "map-desc")],
-                               text: description(spec, input: input, classes: classes, presentation: presentation, insets: insets,
-                                                 categoryLegend: categoryLegend)))
+                               text: description(spec, input: input, classes: styling.classes, presentation: styling.presentation,
+                                                 insets: framing.insets, categoryLegend: styling.categoryLegend)))
         root.append(SVGElement("rect", [("width", String(spec.width)), ("height", String(spec.height)), ("fill", "#ffffff")]))
-        if !insets.isEmpty {
+        if !framing.insets.isEmpty {
             var backgrounds = SVGElement("g", [("id", "inset-backgrounds"), ("fill", "#f7f9fb")])
             for frame in frames.dropFirst() { backgrounds.append(SVGElement("rect", rectAttributes(frame.box))) }
             root.append(backgrounds)
         }
-
-        // Units: one path each, filled by class, no stroke.
-        var unitGroup = SVGElement("g", [("id", "units"), ("stroke", "none")])
-        for (index, unit) in input.units.enumerated() {
-            let category = categoryOfUnit.map { unitCategories!.categories[$0[index]] }
-            unitGroup.append(SVGElement("path", [
-                ("id", "unit-\(unit.code)"), ("data-code", unit.code), ("data-name", unit.name),
-                ("data-value", unit.value.map(Self.valueText) ?? ""), ("data-class", classes?.keys[index] ?? category?.key ?? "base"),
-                ("fill", classes?.fills[index] ?? category?.color ?? Self.baseFill), ("d", Self.pathData(snappedUnits[index])),
-            ]))
-        }
-        root.append(unitGroup)
+        root.append(unitsElement(input, styling: styling, snapped: page.snappedUnits))
         // 所属未定地 areas (no unit, no value): neutral, so that the coverage shows no holes.
         var unassignedGroup = SVGElement("g", [("id", "unassigned"), ("fill", Self.unassignedFill), ("stroke", "none")])
-        for (index, area) in input.unassigned.enumerated() where !snappedUnassigned[index].isEmpty {
-            unassignedGroup.append(SVGElement("path", [("data-name", area.name), ("d", Self.pathData(snappedUnassigned[index]))]))
+        for (index, area) in input.unassigned.enumerated() where !page.snappedUnassigned[index].isEmpty {
+            unassignedGroup.append(SVGElement("path", [("data-name", area.name), ("d", Self.pathData(page.snappedUnassigned[index]))]))
         }
         if !unassignedGroup.children.isEmpty { root.append(unassignedGroup) }
-        root.append(borders(spec, input: input, topologies: topologies))
-        if let symbolGroup = symbols.element(frames: frames) { root.append(symbolGroup) }
-        for markerGroup in markers.elements(frames: frames) { root.append(markerGroup) }
+        root.append(borders(spec, input: input, topologies: page.topologies))
+        if let symbolGroup = page.symbols.element(frames: frames) { root.append(symbolGroup) }
+        for markerGroup in framing.markers.elements(frames: frames) { root.append(markerGroup) }
 
         // Insets' frames, captions and scale bars; the main scale bar.
         for (index, frame) in frames.enumerated().dropFirst() {
             guard case .inset(let inset) = frame.kind else { continue }
-            root.append(insetElement(inset, frame: frame, note: insetNotes[index - 1] ? "南鳥島・沖ノ鳥島は省略" : nil))
+            root.append(insetElement(inset, frame: frame, note: page.insetNotes[index - 1] ? "南鳥島・沖ノ鳥島は省略" : nil))
         }
-        root.append(scaleBarElement(frames[0].scaleBar, x: layout.scaleBar.x + 8, y: layout.scaleBar.y + 8, id: "scale-bar"))
+        root.append(scaleBarElement(frames[0].scaleBar, x: page.layout.scaleBar.x + 8, y: page.layout.scaleBar.y + 8, id: "scale-bar"))
 
         // Labels, legend, header, footer.
         var placedLabels = 0
         var droppedLabels: [String] = []
         if spec.prefectureLabels {
-            let obstacles = frames.dropFirst().map(\.box) + (legendBlock.isEmpty ? [] : [layout.legend]) + [layout.scaleBar]
-            let result = labels(spec, input: input, faces: faces, bounds: layout.mapArea, obstacles: obstacles)
+            let obstacles = frames.dropFirst().map(\.box) + (page.legend.isEmpty ? [] : [page.layout.legend]) + [page.layout.scaleBar]
+            let result = labels(spec, input: input, faces: page.snappedUnits + page.snappedUnassigned, bounds: page.layout.mapArea, obstacles: obstacles)
             placedLabels = result.placed
             droppedLabels = result.dropped
             root.append(result.element)
         }
-        if !legendBlock.isEmpty { root.append(legendBlock.element(x: layout.legend.x, y: layout.legend.y)) }
-        root.append(header.element)
-        root.append(footerElement(footer.lines, width: Double(spec.width), height: Double(spec.height)))
+        if !page.legend.isEmpty { root.append(page.legend.element(x: page.layout.legend.x, y: page.layout.legend.y)) }
+        root.append(page.header.element)
+        root.append(footerElement(page.footer.lines, width: Double(spec.width), height: Double(spec.height)))
 
-        return RenderedMap(svg: SVGWriter.document(root), unitCount: input.units.count, legend: classes?.legend ?? categoryLegend,
-                           projectsDrawn: symbols.drawn.count, labelsPlaced: placedLabels, labelsDropped: droppedLabels,
-                           warnings: warnings)
+        return RenderedMap(svg: SVGWriter.document(root), unitCount: input.units.count, legend: styling.classes?.legend ?? styling.categoryLegend,
+                           projectsDrawn: page.symbols.drawn.count, labelsPlaced: placedLabels, labelsDropped: droppedLabels,
+                           warnings: styling.warnings)
+    }
+
+    /// Units: one path each, filled by class (or category), no stroke.
+    func unitsElement(_ input: MapInput, styling: Styling, snapped: [[SnappedPolygon]]) -> SVGElement {
+        var unitGroup = SVGElement("g", [("id", "units"), ("stroke", "none")])
+        for (index, unit) in input.units.enumerated() {
+            let category = styling.categoryOfUnit.map { styling.unitCategories!.categories[$0[index]] }
+            unitGroup.append(SVGElement("path", [
+                ("id", "unit-\(unit.code)"), ("data-code", unit.code), ("data-name", unit.name),
+                ("data-value", unit.value.map(Self.valueText) ?? ""), ("data-class", styling.classes?.keys[index] ?? category?.key ?? "base"),
+                ("fill", styling.classes?.fills[index] ?? category?.color ?? Self.baseFill), ("d", Self.pathData(snapped[index])),
+            ]))
+        }
+        return unitGroup
     }
 
     /// Each unit's and 所属未定地 area's polygons with the frame that draws them (left-out ones

@@ -1,5 +1,4 @@
-import BoundaryStore
-import LedgerStatistics
+import Reference
 
 /// The units a map is drawn with, as spec files name them. "municipality" is the N03 unit
 /// (designated-city wards on their own, 1,900-odd units: the finest map); "city" rolls the

@@ -1,5 +1,4 @@
-import BoundaryStore
-import LedgerStatistics
+import Reference
 
 /// One map product, as read from a spec file in `Renderers/` (the format is documented in
 /// `Renderers/README.md`): what to draw, how to classify and colour it, where and how large.

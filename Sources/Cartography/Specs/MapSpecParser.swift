@@ -1,6 +1,4 @@
 import Foundation
-import Ledger
-import LedgerStatistics
 import Reference
 
 /// Reads a spec file strictly: every key must be known, every value of the right type and in

@@ -1,3 +1,4 @@
+import GeoFormats
 /// Writes one tile as the pyramid's JSON: `{"layers":{NAME:{"extent":4096,"features":[…]}}}`,
 /// layers in name order, each feature a GeoJSON Feature (keys sorted: geometry, properties,
 /// type) whose coordinates are integer tile units. Written byte by byte rather than through a
@@ -11,7 +12,7 @@ public enum TileJSONWriter {
         for layer in layers.sorted(by: { $0.name < $1.name }) where !layer.features.isEmpty {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            TileJSONValue.writeString(layer.name, to: &out)
+            JSONValue.writeString(layer.name, to: &out)
             out += Array(":{\"extent\":\(layer.extent),\"features\":[".utf8)
             for (index, feature) in layer.features.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }

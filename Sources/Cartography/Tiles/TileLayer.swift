@@ -1,3 +1,4 @@
+import GeoFormats
 /// One layer of one tile, as the tile writers (`TileJSONWriter` for the JSON tiles,
 /// `VectorTileEncoder` for Mapbox Vector Tiles) take it: features in the order they are written,
 /// coordinates already in integer tile units (x right, y down from the tile's top-left corner).
@@ -29,13 +30,13 @@ public struct TileFeature: Sendable, Equatable {
     public var geometry: Geometry
     /// The feature's attributes; `.null` values are written as null in JSON and left out of a
     /// vector tile (which has no null).
-    public var properties: [String: TileJSONValue]
+    public var properties: [String: JSONValue]
     /// `properties` as compact JSON, made once: a unit's properties repeat in every tile it reaches.
     public var propertiesJSON: [UInt8]
 
-    public init(geometry: Geometry, properties: [String: TileJSONValue], propertiesJSON: [UInt8]? = nil) {
+    public init(geometry: Geometry, properties: [String: JSONValue], propertiesJSON: [UInt8]? = nil) {
         self.geometry = geometry
         self.properties = properties
-        self.propertiesJSON = propertiesJSON ?? TileJSONValue.object(properties).bytes
+        self.propertiesJSON = propertiesJSON ?? JSONValue.object(properties).bytes
     }
 }

@@ -1,4 +1,5 @@
 import GeoCore
+import GeoFormats
 
 /// The point features of a pyramid layer ("projects", "sites") per tile of a zoom. A point is
 /// in the one tile that holds it (no copies in the neighbours' buffers: a viewer draws points
@@ -12,7 +13,7 @@ struct TilePointLayer: Sendable {
     struct Point: Sendable {
         /// World position (Web Mercator, [0, 1]²).
         var world: Coordinate
-        var properties: [String: TileJSONValue]
+        var properties: [String: JSONValue]
         var propertiesJSON: [UInt8]
         /// Yen, summed by the clusters; nil adds nothing.
         var amountJPY: Double?

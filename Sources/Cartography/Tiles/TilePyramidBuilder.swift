@@ -1,7 +1,7 @@
-import BoundaryStore
 import Foundation
 import GeoCore
-import LedgerStatistics
+import GeoFormats
+import Reference
 
 /// Makes the web map's tile pyramid of one edition: for every zoom and every Web Mercator tile
 /// holding data, a JSON tile with one layer — "prefectures" below
@@ -18,25 +18,27 @@ import LedgerStatistics
 /// clockwise on screen (positive shoelace area with y down), holes counter-clockwise. Features
 /// are in code order; tiles without any feature are not made.
 public struct TilePyramidBuilder: Sendable {
-    public let store: BoundaryStore
+    /// Where the units, statistics, projects and sites come from (the map-data layer reads them
+    /// from the store).
+    public let source: any TileDataSource
     public let options: TilePyramidOptions
 
     /// The tile scales `investmap simplify` builds, by the zoom they fit.
     public static let tileScales = Array(4...10)
 
-    public init(store: BoundaryStore, options: TilePyramidOptions) {
-        self.store = store
+    public init(source: any TileDataSource, options: TilePyramidOptions) {
+        self.source = source
         self.options = options
     }
 
     /// One layer's units at one scale with their properties.
     struct LayerUnit {
         var code: String
-        var properties: [String: TileJSONValue]
+        var properties: [String: JSONValue]
         var propertiesJSON: [UInt8]
         var polygons: [Polygon]
 
-        init(code: String, properties: TileJSONValue, polygons: [Polygon]) {
+        init(code: String, properties: JSONValue, polygons: [Polygon]) {
             self.code = code
             if case .object(let members) = properties { self.properties = members } else { self.properties = [:] }
             self.propertiesJSON = properties.bytes
@@ -47,8 +49,8 @@ public struct TilePyramidBuilder: Sendable {
     /// One layer's classes: per code the properties, and the legend.
     struct LayerClasses {
         var name: String
-        var properties: [String: TileJSONValue]
-        var legend: TileJSONValue
+        var properties: [String: JSONValue]
+        var legend: JSONValue
         var legendText: String
         var warnings: [String]
     }
@@ -68,13 +70,14 @@ public struct TilePyramidBuilder: Sendable {
         public var json: [UInt8]
     }
 
-    /// Builds the pyramid of `edition`, handing every tile to `write` in zoom, column, row order.
+    /// Builds the pyramid of the source's edition, handing every tile to `write` in zoom, column,
+    /// row order.
     /// - Throws: `TilePyramidError` for a bad zoom range or a store without tile scales; the
-    ///   store's errors (an unknown edition) as they are; whatever `write` throws.
-    public func build(edition editionName: String, write: (BuiltTile) throws -> Void) throws -> TilePyramidReport {
-        let (edition, built, zooms, scales, classesByLayer) = try prepare(edition: editionName)
-        let projects = try projectLayer(edition: edition.name)
-        let sites = try siteLayer(edition: edition.name)
+    ///   source's errors as they are; whatever `write` throws.
+    public func build(write: (BuiltTile) throws -> Void) throws -> TilePyramidReport {
+        let (built, zooms, scales, classesByLayer) = try prepare()
+        let projects = try projectLayer()
+        let sites = try siteLayer()
 
         var bounds = BoundingBox.empty
         var zoomReports: [TilePyramidReport.Zoom] = []
@@ -90,12 +93,12 @@ public struct TilePyramidBuilder: Sendable {
             let key = "\(layer)@\(scale)"
             if let cached = unitCache[key] { return cached }
             let classes = classesByLayer[layer]!
-            let records = try store.units(level.unitLevel, scale: scale).filter { $0.code != nil }.sorted { $0.code! < $1.code! }
-            guard !records.isEmpty else { throw TilePyramidError.noUnits(store: store.path, layer: layer, scale: scale) }
+            let records = try source.units(level, scale: scale)
+            guard !records.isEmpty else { throw TilePyramidError.noUnits(store: source.storeName, layer: layer, scale: scale) }
             let units = records.map { record in
-                let properties = classes.properties[record.code!] ?? Self.properties(code: record.code!, name: record.name, value: nil,
-                                                                                      key: "nodata", fill: ClassLegend.noDataColor)
-                return LayerUnit(code: record.code!, properties: properties, polygons: record.geometry.polygons)
+                let properties = classes.properties[record.code] ?? Self.properties(code: record.code, name: record.name, value: nil,
+                                                                                    key: "nodata", fill: ClassLegend.noDataColor)
+                return LayerUnit(code: record.code, properties: properties, polygons: record.polygons)
             }
             unitCache[key] = units
             return units
@@ -160,7 +163,7 @@ public struct TilePyramidBuilder: Sendable {
             zoomReports.append(.init(zoom: z, layer: layer, scale: scale, tiles: tiles.count, bytes: zoomBytes))
         }
 
-        let document = tileJSON(edition: edition, zooms: zooms, bounds: bounds, classes: classesByLayer,
+        let document = tileJSON(zooms: zooms, bounds: bounds, classes: classesByLayer,
                                 hasProjects: projects != nil, hasSites: !sites.isEmpty)
         return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: oversized, coarsened: coarsened, clustered: clustered,
                                  warnings: classesByLayer.keys.sorted().flatMap { name in classesByLayer[name]!.warnings.map { "\(name): \($0)" } },
@@ -169,77 +172,74 @@ public struct TilePyramidBuilder: Sendable {
 
     /// The TileJSON document `build` ends with, without making the tiles (what a server that
     /// makes tiles on demand answers for `tiles.json`): the same classes, layers and bounds.
-    public func tileJSON(edition editionName: String) throws -> [UInt8] {
-        let (edition, _, zooms, scales, classesByLayer) = try prepare(edition: editionName)
+    public func tileJSON() throws -> [UInt8] {
+        let (_, zooms, scales, classesByLayer) = try prepare()
         var bounds = BoundingBox.empty
         var seen = Set<String>()
         for z in zooms where seen.insert("\(layerLevel(z))@\(scales[z]!)").inserted {
-            for record in try store.units(layerLevel(z).unitLevel, scale: scales[z]!) where record.code != nil {
-                for polygon in record.geometry.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } }
+            for unit in try source.units(layerLevel(z), scale: scales[z]!) {
+                for polygon in unit.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } }
             }
         }
-        let hasProjects = try !store.projectPoints(edition: edition.name).isEmpty
-        let hasSites = try !siteLayer(edition: edition.name).isEmpty
-        return tileJSON(edition: edition, zooms: zooms, bounds: bounds, classes: classesByLayer, hasProjects: hasProjects, hasSites: hasSites).bytes
+        let hasProjects = try !source.projects().isEmpty
+        let hasSites = try !siteLayer().isEmpty
+        return tileJSON(zooms: zooms, bounds: bounds, classes: classesByLayer, hasProjects: hasProjects, hasSites: hasSites).bytes
     }
 
-    /// What every build starts from: the edition, the built scales, the zooms with their scales
-    /// and each layer's classes.
-    private func prepare(edition editionName: String) throws
-        -> (edition: Edition, built: [String], zooms: [Int], scales: [Int: String], classes: [String: LayerClasses]) {
+    /// What every build starts from: the built scales, the zooms with their scales and each
+    /// layer's classes.
+    private func prepare() throws -> (built: [String], zooms: [Int], scales: [Int: String], classes: [String: LayerClasses]) {
         guard TileID.zoomRange.contains(options.minZoom), TileID.zoomRange.contains(options.maxZoom), options.minZoom <= options.maxZoom else {
             throw TilePyramidError.badZoomRange(minZoom: options.minZoom, maxZoom: options.maxZoom)
         }
-        let edition = try store.edition(named: editionName)
-        let built = try store.simplifiedLevels().map(\.name)
+        let built = try source.builtScales()
         let zooms = Array(options.minZoom...options.maxZoom)
         var scales: [Int: String] = [:]
         for z in zooms {
-            guard let scale = Self.scale(forZoom: z, built: built) else { throw TilePyramidError.noTileScale(store: store.path, built: built) }
+            guard let scale = Self.scale(forZoom: z, built: built) else { throw TilePyramidError.noTileScale(store: source.storeName, built: built) }
             scales[z] = scale
         }
         var classesByLayer: [String: LayerClasses] = [:]
         for level in Set(zooms.map(layerLevel)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            classesByLayer[Self.layerName(level)] = try classes(level, edition: edition.name)
+            classesByLayer[Self.layerName(level)] = try classes(level)
         }
-        return (edition, built, zooms, scales, classesByLayer)
+        return (built, zooms, scales, classesByLayer)
     }
 
     /// The TileJSON document of a pyramid over `zooms` with these bounds and layers.
-    private func tileJSON(edition: Edition, zooms: [Int], bounds: BoundingBox, classes: [String: LayerClasses],
-                          hasProjects: Bool, hasSites: Bool) -> TileJSONValue {
+    private func tileJSON(zooms: [Int], bounds: BoundingBox, classes: [String: LayerClasses],
+                          hasProjects: Bool, hasSites: Bool) -> JSONValue {
         var layers: [(String, [Int])] = classes.keys.sorted().map { name in
             (name, zooms.filter { Self.layerName(layerLevel($0)) == name })
         }
         if hasProjects { layers.append((Self.projectsLayer, zooms)) }
         if hasSites { layers.append((Self.sitesLayer, zooms)) }
-        return tileJSON(edition: edition.name, note: edition.note, bounds: bounds, layers: layers, classes: classes)
+        return tileJSON(edition: source.edition.name, note: source.edition.note, bounds: bounds, layers: layers, classes: classes)
     }
 
-    /// The point layer of the projects (withdrawn ones left out, as in the statistics); nil when
-    /// the edition has none.
-    func projectLayer(edition: String) throws -> TilePointLayer? {
-        let rows = try store.projectPoints(edition: edition)
+    /// The point layer of the projects (the source leaves withdrawn ones out, as the statistics
+    /// do); nil when the edition has none.
+    func projectLayer() throws -> TilePointLayer? {
+        let rows = try source.projects()
         guard !rows.isEmpty else { return nil }
         let points = rows.map { project in
-            let amount = project.amountJPY.map(Double.init)
-            let properties: [String: TileJSONValue] = [
+            let amount = project.amountJPY
+            let properties: [String: JSONValue] = [
                 "kind": .string("project"), "id": .string(project.id), "name": .string(project.name), "plan": .string(project.plan),
-                "field": project.field.map(TileJSONValue.string) ?? .null, "status": .string(project.status),
-                "amount_jpy": .numeric(amount), "code": project.wardCode.map(TileJSONValue.string) ?? .null,
+                "field": project.field.map(JSONValue.string) ?? .null, "status": .string(project.status ?? ""),
+                "amount_jpy": .numeric(amount), "code": project.wardCode.map(JSONValue.string) ?? .null,
             ]
             return TilePointLayer.Point(world: WebMercator.world(project.location), properties: properties,
-                                        propertiesJSON: TileJSONValue.object(properties).bytes, amountJPY: amount)
+                                        propertiesJSON: JSONValue.object(properties).bytes, amountJPY: amount)
         }
         return TilePointLayer(name: Self.projectsLayer, points: points, extent: options.extent, clusterCell: options.clusterCell,
                               pointsFromZoom: options.projectPointsFromZoom)
     }
 
-    /// The cluster sites (withdrawn ones left out): points one by one at every zoom, polygons
-    /// clipped like the units.
-    func siteLayer(edition: String) throws -> TileSiteLayer {
-        let sites = try store.sites(edition: edition).map(\.site).filter { $0.status != .withdrawn }
-        return TileSiteLayer(sites: sites, extent: options.extent)
+    /// The cluster sites (the source leaves withdrawn ones out): points one by one at every zoom,
+    /// polygons clipped like the units.
+    func siteLayer() throws -> TileSiteLayer {
+        TileSiteLayer(sites: try source.sites(), extent: options.extent)
     }
 
     /// Unit features from encoded parts.
@@ -296,30 +296,30 @@ public struct TilePyramidBuilder: Sendable {
     }
 
     /// A feature's properties.
-    static func properties(code: String, name: String, value: Double?, key: String, fill: String) -> TileJSONValue {
+    static func properties(code: String, name: String, value: Double?, key: String, fill: String) -> JSONValue {
         .object(["code": .string(code), "name": .string(name), "value": .numeric(value), "class": .string(key), "fill": .string(fill)])
     }
 
     /// The statistics of `level` for the edition, classified as the options say.
-    func classes(_ level: MapLevel, edition: String) throws -> LayerClasses {
-        let rows = try UnitStatistics(store: store).compute(edition: edition, level: level.statisticsLevel, metric: options.metric)
+    func classes(_ level: MapLevel) throws -> LayerClasses {
+        let rows = try source.statistics(level, metric: options.metric)
         let values = rows.map(\.value)
         let largest = values.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
         let presentation = MetricPresentation.of(options.metric, largest: largest)
         let classes = try MapClasses.make(values: values, options: options.classification, palette: options.palette, presentation: presentation)
-        var properties: [String: TileJSONValue] = [:]
+        var properties: [String: JSONValue] = [:]
         for (index, row) in rows.enumerated() {
             properties[row.code] = Self.properties(code: row.code, name: row.name, value: row.value, key: classes.keys[index], fill: classes.fills[index])
         }
-        let entries: [TileJSONValue] = classes.legend.map { entry in
-            var object: [String: TileJSONValue] = ["class": .string(entry.key), "color": .string(entry.color),
+        let entries: [JSONValue] = classes.legend.map { entry in
+            var object: [String: JSONValue] = ["class": .string(entry.key), "color": .string(entry.color),
                                                    "label": .string(entry.label), "count": .integer(entry.count)]
             if entry.key.hasPrefix("c"), let index = Int(entry.key.dropFirst()), classes.classification.breaks.indices.contains(index) {
                 object["upper"] = .numeric(classes.classification.breaks[index])
             }
             return .object(object)
         }
-        let legend: TileJSONValue = .object([
+        let legend: JSONValue = .object([
             "metric": .string(options.metric.rawValue), "heading": .string(presentation.heading),
             "method": .string(options.classification.method.name), "palette": .string(options.palette),
             "breaks": .array(classes.classification.breaks.map { .numeric($0) }), "classes": .array(entries),
@@ -333,17 +333,17 @@ public struct TilePyramidBuilder: Sendable {
 
     /// The TileJSON 3.0.0 document.
     func tileJSON(edition: String, note: String?, bounds: BoundingBox, layers: [(String, [Int])],
-                  classes: [String: LayerClasses]) -> TileJSONValue {
+                  classes: [String: LayerClasses]) -> JSONValue {
         let west = Self.rounded6(bounds.minX), south = Self.rounded6(bounds.minY)
         let east = Self.rounded6(bounds.maxX), north = Self.rounded6(bounds.maxY)
-        let unitFields: TileJSONValue = .object([
+        let unitFields: JSONValue = .object([
             "code": .string("String: unit code (5-digit municipality code, 2-digit prefecture code)"),
             "name": .string("String: unit name"),
             "value": .string("Number: \(options.metric.rawValue) of the edition, null when it cannot be computed"),
             "class": .string("String: class key of the legend (c0 …, zero, nodata)"),
             "fill": .string("String: fill colour #rrggbb of the class"),
         ])
-        let projectFields: TileJSONValue = .object([
+        let projectFields: JSONValue = .object([
             "kind": .string("String: \"cluster\" below zoom \(options.projectPointsFromZoom), \"project\" from it on"),
             "count": .string("Number: projects in the cluster (clusters)"),
             "amount_jpy": .string("Number: investment in yen, summed for a cluster; null when not given"),
@@ -352,13 +352,13 @@ public struct TilePyramidBuilder: Sendable {
             "status": .string("String: planned, under_construction or operating (projects)"),
             "code": .string("String: N03 unit code the project lies in, or null (projects)"),
         ])
-        let siteFields: TileJSONValue = .object([
+        let siteFields: JSONValue = .object([
             "kind": .string("String: \"site\""), "id": .string("String: site id"), "name": .string("String: site name"),
             "plan": .string("String: plan type"), "fields": .string("String: strategic field ids separated by ';'"),
             "status": .string("String: planned, under_construction or operating"),
         ])
-        let vectorLayers: [TileJSONValue] = layers.map { name, zooms in
-            let (fields, about): (TileJSONValue, String) = switch name {
+        let vectorLayers: [JSONValue] = layers.map { name, zooms in
+            let (fields, about): (JSONValue, String) = switch name {
             case "municipalities": (unitFields, "N03 units: municipalities, Tokyo's special wards and designated-city wards")
             case Self.projectsLayer: (projectFields, "investment projects (withdrawn ones left out): clusters of a \(options.clusterCell)-unit grid below zoom \(options.projectPointsFromZoom), points from it on")
             case Self.sitesLayer: (siteFields, "industrial-cluster sites (withdrawn ones left out): points, or areas clipped like the units")
@@ -377,7 +377,7 @@ public struct TilePyramidBuilder: Sendable {
             \(options.municipalitiesFromZoom), "municipalities" from it on; "projects" and "sites" are points in the one tile \
             that holds them.
             """
-        var legends: [String: TileJSONValue] = [:]
+        var legends: [String: JSONValue] = [:]
         for (name, _) in layers { legends[name] = classes[name]?.legend }
         return .object([
             "tilejson": .string("3.0.0"),
@@ -408,7 +408,7 @@ public struct TilePyramidBuilder: Sendable {
     }
 
     /// The MBTiles metadata rows of a TileJSON document.
-    func mbtilesMetadata(_ document: TileJSONValue) -> [String: String] {
+    func mbtilesMetadata(_ document: JSONValue) -> [String: String] {
         guard case .object(let members) = document else { return [:] }
         func text(_ key: String) -> String {
             switch members[key] {
@@ -418,13 +418,13 @@ public struct TilePyramidBuilder: Sendable {
             case nil: return ""
             }
         }
-        var jsonMembers: [String: TileJSONValue] = ["vector_layers": members["vector_layers"] ?? .array([])]
+        var jsonMembers: [String: JSONValue] = ["vector_layers": members["vector_layers"] ?? .array([])]
         jsonMembers["investmap_legend"] = members["investmap_legend"]
         return [
             "name": text("name"), "format": "application/json", "minzoom": text("minzoom"), "maxzoom": text("maxzoom"),
             "bounds": text("bounds"), "center": text("center"), "attribution": text("attribution"), "version": text("version"),
             "description": text("description"), "type": "overlay", "scheme": "tms",
-            "json": TileJSONValue.object(jsonMembers).text,
+            "json": JSONValue.object(jsonMembers).text,
         ]
     }
 }

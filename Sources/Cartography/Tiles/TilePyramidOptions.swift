@@ -1,4 +1,4 @@
-import LedgerStatistics
+import Reference
 
 /// What `TilePyramidBuilder` makes: the zooms, the metric and its classes (by default those of
 /// the municipal amount maps in Renderers/), the tile geometry and the size cap.

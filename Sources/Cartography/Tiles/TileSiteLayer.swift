@@ -1,19 +1,19 @@
 import GeoCore
-import Ledger
+import GeoFormats
 
 /// The "sites" layer of a pyramid: industrial-cluster sites, never clustered (there are few).
 /// A site given as a point is a point feature in the tile that holds it; a site given as an
 /// area is a MultiPolygon clipped like the units, in every tile it covers. Features in site order.
 struct TileSiteLayer: Sendable {
-    var sites: [ClusterSite]
+    var sites: [MapSite]
     var extent: Int
 
     var isEmpty: Bool { sites.isEmpty }
 
     /// A site's properties.
-    static func properties(_ site: ClusterSite) -> [String: TileJSONValue] {
+    static func properties(_ site: MapSite) -> [String: JSONValue] {
         ["kind": .string("site"), "id": .string(site.id), "name": .string(site.name), "plan": .string(site.plan),
-         "fields": .string(site.fields.joined(separator: ";")), "status": .string(site.status.rawValue)]
+         "fields": .string(site.fields.joined(separator: ";")), "status": .string(site.status)]
     }
 
     /// The features of every tile of zoom `z` that a site reaches.
@@ -25,7 +25,7 @@ struct TileSiteLayer: Sendable {
             points: pointSites.map { index in
                 let properties = Self.properties(sites[index])
                 return TilePointLayer.Point(world: WebMercator.world(Self.point(of: sites[index].geometry)!), properties: properties,
-                                            propertiesJSON: TileJSONValue.object(properties).bytes, amountJPY: nil)
+                                            propertiesJSON: JSONValue.object(properties).bytes, amountJPY: nil)
             },
             extent: extent, clusterCell: extent, pointsFromZoom: 0)
         for (tile, members) in points.members(zoom: z) {
@@ -44,7 +44,7 @@ struct TileSiteLayer: Sendable {
             default: continue
             }
             let properties = Self.properties(site)
-            let json = TileJSONValue.object(properties).bytes
+            let json = JSONValue.object(properties).bytes
             var byTile: [TileID: [[[[Int]]]]] = [:]
             for polygon in polygons {
                 let projected = encoder.project(polygon, zoom: z)

@@ -1,3 +1,4 @@
+import GeoFormats
 /// Writes tile layers as a Mapbox Vector Tile (specification 2.1): the uncompressed protobuf
 /// bytes that MBTiles, GDAL's MVT driver and MapLibre read.
 ///
@@ -91,7 +92,7 @@ public enum VectorTileEncoder {
         case sint(Int64)
         case bool(Bool)
 
-        init?(_ value: TileJSONValue) {
+        init?(_ value: JSONValue) {
             switch value {
             case .null: return nil
             case .bool(let flag): self = .bool(flag)
@@ -100,7 +101,7 @@ public enum VectorTileEncoder {
                 guard number.isFinite else { return nil }
                 self = .double(number.bitPattern)
             case .string(let text): self = .string(Array(text.utf8))
-            case .array, .object: self = .string(value.bytes)
+            case .array, .object, .raw: self = .string(value.bytes)
             }
         }
 

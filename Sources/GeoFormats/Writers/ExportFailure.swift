@@ -1,6 +1,7 @@
 /// A problem with the data being written, before the writer adds the path and feature index.
-struct ExportFailure: Error {
-    var reason: String
+public struct ExportFailure: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 
     init(_ reason: String) {
         self.reason = reason

@@ -7,7 +7,7 @@ import GeoCore
 ///
 /// Rounding is done on integers (`coordinate × 10^decimals`), so orientation and collapse are
 /// decided exactly on the positions that are written. Keeps its scratch buffers between geometries.
-struct GeoJSONGeometryWriter {
+public struct GeoJSONGeometryWriter {
     let decimals: Int
     private let scale: Double
     private var xs: [Int64] = []
@@ -20,16 +20,16 @@ struct GeoJSONGeometryWriter {
     /// Scaled coordinates must stay below 2^53, where every integer is an exact `Double`.
     private static let scaledLimit = 9_007_199_254_740_992.0
 
-    init(decimals: Int) {
+    public init(decimals: Int) {
         self.decimals = decimals
-        scale = Double(JSONOutput.powersOfTen[decimals])
+        scale = Double(BufferedFileOutput.powersOfTen[decimals])
     }
 
     /// Writes `geometry` as a GeoJSON geometry object.
     /// - Throws: `ExportFailure` for a coordinate that is not finite or too large, and for a
     ///   polygon (or every part of a multipolygon) that collapses when rounded; `ExportError`
     ///   when the file cannot be written.
-    mutating func write(_ geometry: Geometry, to out: JSONOutput) throws {
+    public mutating func write(_ geometry: Geometry, to out: BufferedFileOutput) throws {
         try out.raw(#"{"type":"#)
         try out.string(geometry.geoJSONTypeName)
         if case .geometryCollection(let members) = geometry {
@@ -77,13 +77,22 @@ struct GeoJSONGeometryWriter {
         try out.byte(UInt8(ascii: "}"))
     }
 
+    /// `geometry` as a GeoJSON geometry object in memory (RFC 7946: 6 decimals, about 10 cm).
+    /// - Throws: `ExportFailure` as `write(_:to:)`.
+    public static func bytes(_ geometry: Geometry, decimals: Int = 6) throws -> [UInt8] {
+        var writer = GeoJSONGeometryWriter(decimals: decimals)
+        let out = BufferedFileOutput(collecting: "GeoJSON geometry")
+        try writer.write(geometry, to: out)
+        return out.collectedBytes()
+    }
+
     private func collapsed(_ what: String) -> ExportFailure {
         ExportFailure("\(what) collapses when rounded to \(decimals) decimals")
     }
 
     /// Writes the polygon's rings (preceded by a comma when `separator`), exterior counter-clockwise
     /// and holes clockwise; returns false, writing nothing, when the exterior collapses.
-    private mutating func polygon(_ polygon: Polygon, to out: JSONOutput, separator: Bool = false) throws -> Bool {
+    private mutating func polygon(_ polygon: Polygon, to out: BufferedFileOutput, separator: Bool = false) throws -> Bool {
         let exteriorArea = try round(polygon.exterior.coordinates)
         guard exteriorArea != 0 else {
             droppedRings += 1 + polygon.holes.count
@@ -106,7 +115,7 @@ struct GeoJSONGeometryWriter {
     }
 
     /// A line keeps at least two positions, repeating the only one left if rounding merged them all.
-    private mutating func line(_ line: [Coordinate], to out: JSONOutput) throws {
+    private mutating func line(_ line: [Coordinate], to out: BufferedFileOutput) throws {
         try roundMergingRepeats(line)
         if xs.count == 1 {
             xs.append(xs[0])
@@ -115,7 +124,7 @@ struct GeoJSONGeometryWriter {
         try writeRounded(reversed: false, to: out)
     }
 
-    private mutating func position(_ c: Coordinate, to out: JSONOutput) throws {
+    private mutating func position(_ c: Coordinate, to out: BufferedFileOutput) throws {
         let (x, y) = try rounded(c)
         try out.byte(UInt8(ascii: "["))
         try out.fixed(x, decimals: decimals)
@@ -170,7 +179,7 @@ struct GeoJSONGeometryWriter {
     }
 
     /// `[[x,y],…]` from the scratch buffers, forwards or backwards.
-    private mutating func writeRounded(reversed: Bool, to out: JSONOutput) throws {
+    private mutating func writeRounded(reversed: Bool, to out: BufferedFileOutput) throws {
         try out.byte(UInt8(ascii: "["))
         let count = xs.count
         for k in 0..<count {

@@ -36,7 +36,7 @@ public enum GeoJSONWriter {
         }
         var geometryWriter = GeoJSONGeometryWriter(decimals: decimals)
         var count = 0
-        let bytes = try AtomicFileWriter.write(to: url) { out in
+        let bytes = try AtomicFile.write(to: url) { out in
             try out.raw(#"{"type":"FeatureCollection","#)
             try out.metadataMembers(metadata)
             try out.raw(#""features":["#)

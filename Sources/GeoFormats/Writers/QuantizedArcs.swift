@@ -102,7 +102,7 @@ struct QuantizedArcs {
 
     /// `[[x,y],[dx,dy],…]`: arc `index` delta-encoded (the first position absolute, then each
     /// position minus the previous one).
-    func write(arc index: Int, to out: JSONOutput) throws {
+    func write(arc index: Int, to out: BufferedFileOutput) throws {
         try out.byte(UInt8(ascii: "["))
         var previousX: Int32 = 0
         var previousY: Int32 = 0

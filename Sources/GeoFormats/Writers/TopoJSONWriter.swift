@@ -47,7 +47,7 @@ public enum TopoJSONWriter {
         }
 
         var droppedRings = 0
-        let bytes = try AtomicFileWriter.write(to: url) { out in
+        let bytes = try AtomicFile.write(to: url) { out in
             try out.raw(#"{"type":"Topology","#)
             try out.metadataMembers(metadata)
             if !arcs.bounds.isEmpty {
@@ -90,7 +90,7 @@ public enum TopoJSONWriter {
     /// `{"type":"Polygon","arcs":[…],"properties":{…}}` (or MultiPolygon, or a null type); adds the
     /// rings it leaves out to `droppedRings`.
     private static func writeGeometry(
-        _ feature: TopoJSONTopology.Feature, arcs: QuantizedArcs, quantization: Int, droppedRings: inout Int, to out: JSONOutput
+        _ feature: TopoJSONTopology.Feature, arcs: QuantizedArcs, quantization: Int, droppedRings: inout Int, to out: BufferedFileOutput
     ) throws {
         var polygons: [[[Int]]] = []
         for (index, rings) in feature.polygons.enumerated() {
@@ -118,7 +118,7 @@ public enum TopoJSONWriter {
         try out.byte(UInt8(ascii: "}"))
     }
 
-    private static func writeRings(_ rings: [[Int]], to out: JSONOutput) throws {
+    private static func writeRings(_ rings: [[Int]], to out: BufferedFileOutput) throws {
         try out.byte(UInt8(ascii: "["))
         for (i, ring) in rings.enumerated() {
             if i > 0 { try out.byte(UInt8(ascii: ",")) }

@@ -1,4 +1,5 @@
 import GeoCore
+import Reference
 
 /// An industrial-cluster site: where a plan's cluster is (an industrial park, a port area), as a
 /// point or a polygon. Canonical CSV header: `id,name,plan,fields,status,lon,lat,wkt` (fields

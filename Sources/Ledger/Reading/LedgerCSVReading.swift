@@ -1,3 +1,4 @@
+import GeoFormats
 import Reference
 
 /// Reads a ledger CSV (or TSV) file: decodes the text, resolves the header, and hands every

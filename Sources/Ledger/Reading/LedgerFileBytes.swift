@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import Reference
 
 /// Reads a ledger file's bytes, turning I/O failures into `DataFileError`s that name the file.

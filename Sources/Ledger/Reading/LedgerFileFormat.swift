@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 
 /// The layout of a ledger input file: CSV with its delimiter, or GeoJSON. Told by the extension
 /// (.csv, .tsv/.tab, .geojson/.json), else by the content: text starting with `{` is GeoJSON,

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 
 /// Reads the ledger's input files — investment projects and cluster sites, as CSV or GeoJSON —

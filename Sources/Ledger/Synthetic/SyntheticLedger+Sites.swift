@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 
 /// Fictional industrial-cluster sites, drawn like the projects (same seed, their own streams):

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 
 /// A reproducible, plausible, entirely fictional investment ledger: for demonstrations, tests and
@@ -171,6 +172,41 @@ public struct SyntheticLedger: Sendable {
         try CSVReader.forEachRecord(inFile: url) { try reader.add(line: $0, fields: $1) }
         return try reader.finish()
     }
+
+    /// Town points from a plain CSV file, or an `.xz` one through `xz -dc`.
+    /// - Throws: `DataFileError` naming the file (xz missing or failing, bad rows).
+    public static func readTownPoints(file url: URL) throws -> [TownPoint] {
+        guard url.pathExtension == "xz" else { return try readTownPoints(csv: url) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xz", "-dc", "--", url.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw DataFileError(source: url.path, line: nil, reason: "cannot run xz to decompress it: \(error.localizedDescription)")
+        }
+        let towns: [TownPoint]
+        do {
+            towns = try readTownPoints(from: output.fileHandleForReading, sourceName: url.path)
+        } catch {
+            process.terminate()
+            process.waitUntilExit()
+            throw error
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        switch process.terminationStatus {
+        case 0: return towns
+        case 127: throw DataFileError(source: url.path, line: nil, reason: "xz is not installed (apt-get install xz-utils), or give an uncompressed --points FILE")
+        default: throw DataFileError(source: url.path, line: nil, reason: "xz -dc failed (exit \(process.terminationStatus))\(message.isEmpty ? "" : ": \(message)")")
+        }
+    }
+
 
     /// Town points from CSV text (see `readTownPoints(csv:)`).
     public static func readTownPoints(csvText: String, sourceName: String = "<memory>") throws -> [TownPoint] {

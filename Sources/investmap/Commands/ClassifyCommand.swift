@@ -2,6 +2,7 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import Foundation
+import GeoFormats
 import Ledger
 import LedgerStatistics
 import QueryOutput
@@ -38,7 +39,7 @@ struct ClassifyCommand: ParsableCommand {
     var level: StatisticsLevelArgument
 
     @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
-    var metric: StatsCommand.Metric
+    var metric: StatisticsMetric
 
     @Option(help: "quantiles, equal-interval, fisher-jenks, head-tail, or manual (with --breaks).")
     var method: Method?
@@ -78,7 +79,7 @@ struct ClassifyCommand: ParsableCommand {
             guard method == nil || method == .manual else {
                 throw ValidationError("--breaks gives manual breaks: leave out --method \(method!.rawValue) (or say --method manual)")
             }
-            return .manual(try Self.parseBreaks(breaks))
+            do { return .manual(try ClassificationMethod.breaks(parsing: breaks)) } catch { throw ValidationError("--breaks: \(error)") }
         }
         switch method {
         case nil: throw ValidationError("give --method (quantiles, equal-interval, fisher-jenks or head-tail) or --breaks")
@@ -90,26 +91,14 @@ struct ClassifyCommand: ParsableCommand {
         }
     }
 
-    /// "1e8, 1e9,1e10" → [1e8, 1e9, 1e10]; a clear error naming the bad item.
-    static func parseBreaks(_ text: String) throws -> [Double] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        return try items.enumerated().map { index, item in
-            guard let value = Double(item), value.isFinite else {
-                throw ValidationError("--breaks: item \(index + 1) ('\(item)') is not a finite number")
-            }
-            return value
-        }
-    }
-
     func run() throws {
         let method = try classificationMethod()
         let k = classes ?? Self.defaultClasses
         let boundaryStore = try store.open(readOnly: true)
-        let name = try projects.editionName(in: boundaryStore)
-        let note = try boundaryStore.edition(named: name).note
-        let metric = StatisticsMetric(rawValue: self.metric.rawValue)!
+        let edition = try projects.edition(in: boundaryStore)
+        let name = edition.name, note = edition.note
         let rows = try UnitStatistics(store: boundaryStore).compute(
-            edition: name, level: level.level, metric: metric,
+            edition: edition, level: level.level, metric: metric,
             filter: try projects.filter())
         let started = DispatchTime.now().uptimeNanoseconds
         let classification: Classification
@@ -122,70 +111,13 @@ struct ClassifyCommand: ParsableCommand {
 
         switch format {
         case .json:
-            print(try JSONOutput.string(ClassifyJSON(
-                classification, edition: name, level: level.rawValue, metric: metric.rawValue, seconds: timing ? seconds : nil)))
+            print(try ClassifyAnswer.json(classification, edition: name, level: level.rawValue, metric: metric.rawValue, seconds: timing ? seconds : nil))
         case .csv:
-            var text = CSVWriter.record(["class", "lower", "upper", "count"])
-            for row in Self.classRows(classification) { text += CSVWriter.record(row) }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(ClassifyAnswer.csv(classification).utf8))
         case .table:
             print("edition \(name)" + (note.map { " — \($0)" } ?? ""))
-            let classified = classification.counts.reduce(0, +)
-            var summary = "\(level.rawValue) \(metric.rawValue), \(method.name): \(classification.classCount) classes of \(classified) units"
-            if zeroClass { summary += ", \(classification.zeroCount) at 0" }
-            summary += ", \(classification.noDataCount) without a value"
-            if timing { summary += String(format: " (classified in %.3f ms)", seconds * 1000) }
-            print(summary)
-            // Class 1 starts at the smallest value, inclusive; the other classes above the break before.
-            let tableRows = Self.classRows(classification).enumerated().map { index, row in
-                [row[0], index == 0 || Int(row[0]) == nil || row[1].isEmpty ? row[1] : "> " + row[1], row[2], row[3]]
-            }
-            print(TextTable.render(header: ["class", "from", "to", "units"], rows: tableRows, rightAligned: [1, 2, 3]))
+            print(ClassifyAnswer.summary(classification, level: level.rawValue, metric: metric.rawValue, seconds: timing ? seconds : nil))
+            print(ClassifyAnswer.table(classification))
         }
-    }
-
-    /// A break as it is, not rounded (a rounded break would put values in the wrong class when
-    /// reused): integers as integers, other values in Swift's shortest form that reads back
-    /// to the same double (as JSON and Python's repr print them).
-    static func exact(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
-    }
-
-    /// One row per class (number from 1, lower and upper bound, count), then the zero and
-    /// no-data rows: the legend of the map. Class 1's lower bound is the smallest value,
-    /// inclusive; the table marks the others' as exclusive.
-    static func classRows(_ classification: Classification) -> [[String]] {
-        var rows: [[String]] = []
-        for (i, upper) in classification.breaks.enumerated() {
-            let lower = i == 0 ? classification.minimum.map(Self.exact) ?? "" : Self.exact(classification.breaks[i - 1])
-            rows.append([String(i + 1), lower, Self.exact(upper), String(classification.counts[i])])
-        }
-        if classification.zeroAsOwnClass { rows.append(["zero", "0", "0", String(classification.zeroCount)]) }
-        rows.append(["no_data", "", "", String(classification.noDataCount)])
-        return rows
-    }
-}
-
-/// `classify --format json`: breaks and counts as mapclassify names them (bins → breaks), then
-/// what was classified.
-struct ClassifyJSON: Encodable {
-    var breaks: [Double], counts: [Int]
-    var method: String, k: Int, edition: String, level: String, metric: String
-    var min: Double?, zero: Int?, no_data: Int
-    var seconds: Double?
-
-    init(_ c: Classification, edition: String, level: String, metric: String, seconds: Double?) {
-        breaks = c.breaks
-        counts = c.counts
-        method = c.method.name
-        k = c.classCount
-        self.edition = edition
-        self.level = level
-        self.metric = metric
-        min = c.minimum
-        zero = c.zeroAsOwnClass ? c.zeroCount : nil
-        no_data = c.noDataCount
-        self.seconds = seconds
     }
 }

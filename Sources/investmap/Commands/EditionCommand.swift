@@ -1,6 +1,7 @@
 import ArgumentParser
 import BoundaryStore
 import Foundation
+import GeoFormats
 import LedgerStatistics
 import QueryOutput
 import Reference
@@ -95,9 +96,11 @@ struct EditionDiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let diff = try EditionDiff.compare(store: try store.open(readOnly: true), from: from, to: to, level: level.level)
+        let boundaryStore = try store.open(readOnly: true)
+        let diff = try EditionDiff.compare(store: boundaryStore, from: try boundaryStore.edition(named: from), to: try boundaryStore.edition(named: to),
+                                           level: level.level)
         switch format {
-        case .json: print(try JSONOutput.string(EditionDiffJSON(diff)))
+        case .json: print(try PrettyJSON.string(EditionDiffJSON(diff)))
         case .table, .csv: print(EditionDiffText.render(diff))
         }
     }

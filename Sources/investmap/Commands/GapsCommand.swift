@@ -3,7 +3,8 @@ import BoundaryStore
 import Cartography
 import Foundation
 import GeoCore
-import LedgerStatistics
+import GeoFormats
+import MapData
 import QueryOutput
 import Reference
 import SpatialQueries
@@ -59,10 +60,10 @@ struct GapsCommand: ParsableCommand {
         // A map that cannot be written fails before anything is computed or written.
         let mapTarget = try svg.map { try self.mapTarget($0) }
         let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
-        let builder = try GapReportBuilder(store: boundaryStore, edition: edition.name, level: level == .ward ? .ward : .municipality)
+        let edition = try filterOptions.edition(in: boundaryStore)
+        let builder = try GapReportBuilder(store: boundaryStore, edition: edition, level: level == .ward ? .ward : .municipality)
         let filter = try filterOptions.filter()
-        let mapRenderer = try mapTarget.map { _ in GapMapRenderer(store: boundaryStore, reference: try ReferenceTables.loadFromDefaultLocation()) }
+        let mapRenderer = try mapTarget.map { _ in GapMapData(store: boundaryStore, reference: try ReferenceTables.loadFromDefaultLocation()) }
         let bureaus = allBureaus ? builder.bureaus : [bureau!]
         var outFolder: URL?
         if let out {
@@ -82,16 +83,16 @@ struct GapsCommand: ParsableCommand {
             var mapFile: URL?
             if let mapTarget, let mapRenderer {
                 let file = allBureaus ? mapTarget.appendingPathComponent("gaps_\(id).svg") : mapTarget
-                try Self.writeMap(report, edition: edition.name, renderer: mapRenderer, to: file)
+                try Self.writeMap(report, edition: edition, renderer: mapRenderer, to: file)
                 mapFile = file
             }
             if let outFolder {
                 let file = outFolder.appendingPathComponent("gaps_\(id).\(format == .table ? "txt" : format.rawValue)")
-                try Data(table.render(format).utf8).write(to: file, options: .atomic)
+                try AtomicFile.write(Array(table.render(format).utf8), to: file)
                 print("\(report.bureauName): \(report.gaps.count) uncovered of \(report.summary.reduce(0) { $0 + $1.units }) units → \(file.path)")
             } else {
                 table.print(format)
-                if format == .table && !summary { print(Self.summaryLine(report)) }
+                if format == .table && !summary { print(GapsAnswer.summaryLine(report)) }
             }
             if let mapFile { standardError.write("\(report.bureauName): gap map → \(mapFile.path)") }
         }
@@ -116,21 +117,10 @@ struct GapsCommand: ParsableCommand {
         return url
     }
 
-    /// Draws the report's gap map (`GapMapRenderer`) and writes it atomically.
-    static func writeMap(_ report: GapReport, edition: String, renderer: GapMapRenderer, to file: URL) throws {
-        let request = GapMapRequest(bureauID: report.bureauID, bureauName: report.bureauName, prefectureCode: report.options.prefecture,
-                                    level: report.options.level, uncoveredCodes: report.gaps.map(\.code), coveredCodes: report.coveredCodes,
-                                    filter: report.options.filter, siteKilometres: report.options.siteKilometres,
-                                    minimumPopulation: report.options.minimumPopulation)
-        let map = try renderer.render(request, edition: edition)
+    /// Draws the report's gap map (`GapMapData`) and writes it atomically.
+    static func writeMap(_ report: GapReport, edition: Edition, renderer: GapMapData, to file: URL) throws {
+        let map = try renderer.render(GapsAnswer.mapRequest(report), edition: edition)
         for warning in map.warnings { standardError.write("gaps --bureau \(report.bureauID) --svg: \(warning)") }
-        try AtomicFile.write(Data(map.svg), to: file)
-    }
-
-    static func summaryLine(_ report: GapReport) -> String {
-        let units = report.summary.reduce(0) { $0 + $1.units }, uncovered = report.summary.reduce(0) { $0 + $1.uncoveredUnits }
-        let population = report.summary.reduce(0) { $0 + $1.population }, gap = report.summary.reduce(0) { $0 + $1.uncoveredPopulation }
-        let share = population > 0 ? gap / population * 100 : 0
-        return "\(report.bureauName): \(uncovered) of \(units) units uncovered, population \(Int(gap)) of \(Int(population)) (\(String(format: "%.1f", share)) %)"
+        try AtomicFile.write(map.svg, to: file)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BoundaryStore
+import GeoFormats
 import Ledger
 import LedgerImport
 import Reference

@@ -3,6 +3,7 @@ import BoundaryStore
 import Cartography
 import Foundation
 import GeoCore
+import GeoFormats
 import QueryOutput
 import Reference
 import SpatialQueries
@@ -45,14 +46,14 @@ struct NearCommand: ParsableCommand {
     func run() throws {
         let points = try queryPoints()
         let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
-        let query = try NearQuery(store: boundaryStore, edition: edition.name, kind: kind == .projects ? .project : .site,
+        let edition = try filterOptions.edition(in: boundaryStore)
+        let query = try NearQuery(store: boundaryStore, edition: edition, kind: kind == .projects ? .project : .site,
                                   filter: filterOptions.filter())
         let answer = NearAnswer(kind: kind == .projects ? .project : .site, batch: queries != nil)
         let columns = answer.columns
         let description = queries.map { NearAnswer.query(file: $0, km: km, kind: answer.kind) } ?? NearAnswer.query(lon: lon!, lat: lat!, km: km, kind: answer.kind)
         let metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: description)
-        func row(_ feature: NearbyFeature, of point: (id: String, location: Coordinate)) -> [String: TileJSONValue] {
+        func row(_ feature: NearbyFeature, of point: (id: String, location: Coordinate)) -> [String: JSONValue] {
             answer.row(feature, query: point)
         }
         func results(_ point: (id: String, location: Coordinate)) throws -> [NearbyFeature] {
@@ -77,7 +78,7 @@ struct NearCommand: ParsableCommand {
             if queries != nil { standardError.write("\(points.count) queries, \(count) results") }
             return
         }
-        var rows: [[String: TileJSONValue]] = []
+        var rows: [[String: JSONValue]] = []
         var geometries: [Geometry?] = []
         for point in points {
             for feature in try results(point) {
@@ -92,28 +93,6 @@ struct NearCommand: ParsableCommand {
     /// The query points: LON LAT, or every row of --queries (each checked; a bad row names its line).
     func queryPoints() throws -> [(id: String, location: Coordinate)] {
         if let lon, let lat { return [("1", Coordinate(x: lon, y: lat))] }
-        let path = queries!
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path): no such file (--queries)") }
-        var points: [(id: String, location: Coordinate)] = []
-        var columns: CSVColumns?
-        var idColumn: Int?
-        try CSVReader.forEachRecord(inFile: URL(fileURLWithPath: path)) { line, fields in
-            guard let header = columns else {
-                columns = try CSVColumns(header: fields, required: ["lon", "lat"], sourceName: path)
-                idColumn = fields.firstIndex(of: "id")
-                return
-            }
-            let lonText = try header.value("lon", in: fields, line: line), latText = try header.value("lat", in: fields, line: line)
-            guard let x = Double(lonText), let y = Double(latText) else {
-                throw DataFileError(source: path, line: line, reason: "lon and lat must be numbers, got '\(lonText)', '\(latText)'")
-            }
-            do { try QueryError.checkInJapan(lon: x, lat: y) } catch let error as QueryError {
-                throw DataFileError(source: path, line: line, reason: error.description)
-            }
-            let id = idColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? String(points.count + 1)
-            points.append((id, Coordinate(x: x, y: y)))
-        }
-        guard !points.isEmpty else { throw CLIError("\(path): no query rows") }
-        return points
+        return try NearQuery.queryPoints(file: queries!)
     }
 }

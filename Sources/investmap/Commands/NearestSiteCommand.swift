@@ -2,6 +2,7 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import GeoCore
+import GeoFormats
 import Ledger
 import QueryOutput
 import SpatialQueries
@@ -25,13 +26,13 @@ struct NearestSiteCommand: ParsableCommand {
 
     func run() throws {
         let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.edition(named: EditionChoice.edition(self.edition, in: boundaryStore).name)
+        let edition = try boundaryStore.resolveEdition(self.edition)
         let unit: ResolvedUnit
         do { unit = try UnitResolver(store: boundaryStore).resolve(code) } catch let error as QueryError { throw CLIError(error.description) }
         guard unit.level != .bureau else { throw CLIError("nearest-site: \(code) is a bureau; give a ward, municipality or prefecture code") }
-        let answers = try NearestSiteQuery(store: boundaryStore, edition: edition.name).nearest(to: unit)
+        let answers = try NearestSiteQuery(store: boundaryStore, edition: edition).nearest(to: unit)
         let columns = ["plan", "site_id", "site_name", "site_plan", "distance_km"]
-        let rows: [[String: TileJSONValue]] = answers.map { answer in
+        let rows: [[String: JSONValue]] = answers.map { answer in
             ["plan": .string(answer.plan ?? "any"), "site_id": .string(answer.site.id), "site_name": .string(answer.site.name),
              "site_plan": .string(answer.site.plan), "distance_km": QueryTable.kilometres(answer.metres)]
         }

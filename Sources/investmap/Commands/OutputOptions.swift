@@ -1,5 +1,5 @@
 import ArgumentParser
-import LedgerStatistics
+import Reference
 
 /// How a command prints its rows.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
@@ -12,3 +12,5 @@ enum StatisticsLevelArgument: String, ExpressibleByArgument, CaseIterable {
 
     var level: StatisticsLevel { StatisticsLevel(rawValue: rawValue)! }
 }
+
+extension StatisticsMetric: ExpressibleByArgument {}

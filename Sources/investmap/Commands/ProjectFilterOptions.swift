@@ -1,7 +1,5 @@
 import ArgumentParser
 import BoundaryStore
-import Ledger
-import QueryOutput
 import Reference
 
 /// `--plan`, `--field`, `--status` and `--edition`: which projects a statistic counts, shared by
@@ -32,8 +30,8 @@ struct ProjectFilterOptions: ParsableArguments {
         do { return try input.filter(strategicFields: fields) } catch { throw CLIError(error.optionDescription) }
     }
 
-    /// The edition asked for, or the default one (`EditionChoice`).
-    func editionName(in store: BoundaryStore) throws -> String {
-        try EditionChoice.edition(edition, in: store).name
+    /// The edition asked for, or the default one (`BoundaryStore.resolveEdition`).
+    func edition(in store: BoundaryStore) throws -> Edition {
+        try store.resolveEdition(edition)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BoundaryStore
+import GeoFormats
 import Ledger
 import QueryOutput
 import Reference
@@ -26,11 +27,12 @@ struct ProjectsCommand: ParsableCommand {
 
     func run() throws {
         let boundaryStore = try store.open(readOnly: true)
-        let name = try EditionChoice.edition(edition, in: boundaryStore).name
-        let projects = try boundaryStore.projects(edition: name)
+        let resolved = try boundaryStore.resolveEdition(edition)
+        let name = resolved.name
+        let projects = try boundaryStore.projects(edition: resolved)
         switch format {
         case .json:
-            print(try JSONOutput.string(ProjectsJSON(edition: name, projects: projects.map { ProjectsJSON.Row($0.project, $0.join) })))
+            print(try PrettyJSON.string(ProjectsJSON(edition: name, projects: projects.map { ProjectsJSON.Row($0.project, $0.join) })))
         case .csv, .table:
             var text = CSVWriter.record(Self.header)
             for (project, join) in projects {

@@ -2,11 +2,9 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import Foundation
-import QueryOutput
+import GeoFormats
+import MapData
 import Reference
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `investmap render`: SVG maps from the specs in Renderers/ (format: Renderers/README.md).
 struct RenderCommand: ParsableCommand {
@@ -56,93 +54,40 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let reference = try ReferenceTables.loadFromDefaultLocation()
-        let parser = MapSpecParser(reference: reference)
-        let specFiles = try all ? Self.specFiles(in: renderers.map { URL(fileURLWithPath: $0) } ?? Self.defaultRenderers()) : [spec!]
+        let folder = try renderers.map { MapSpecFolder(url: URL(fileURLWithPath: $0)) } ?? MapSpecFolder.repositoryDefault()
         // Every spec is checked before the store is opened or anything is written.
-        let specs = try specFiles.map { try parser.parse(contentsOf: $0) }
-        let targets: [URL]
-        if all {
-            let folder = URL(fileURLWithPath: out!)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            targets = specs.map { folder.appendingPathComponent("\($0.name).svg") }
-            let names = specs.map(\.name)
-            if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-                throw CLIError("two specs would both write \(duplicate).svg")
-            }
-        } else {
-            targets = [URL(fileURLWithPath: out ?? "\(specs[0].name).svg")]
-        }
-
+        let specs = all ? try folder.specs(reference: reference).map(\.spec) : [try MapSpecParser(reference: reference).parse(contentsOf: spec!)]
+        let targets = try outputFiles(specs)
         let boundaryStore = try store.open(readOnly: true)
-        let editionName = try EditionChoice.edition(edition, in: boundaryStore).name
+        let resolved = try boundaryStore.resolveEdition(edition)
         let loader = MapDataLoader(store: boundaryStore, reference: reference)
-        let renderer = MapRenderer()
-        var rendered: [RenderedMap] = []
-        for spec in specs {
-            let map = try renderer.render(spec, input: try loader.load(spec, edition: editionName))
+        let maps = try specs.map { spec in
+            let map = try MapRenderer().render(spec, input: try loader.load(spec, edition: resolved))
             for warning in map.warnings { standardError.write("\(spec.source): \(warning)") }
-            rendered.append(map)
+            return map
         }
-
-        let converter = (png || pdf) ? Self.findExecutable("rsvg-convert") : nil
+        let converter = (png || pdf) ? SVGConverter.installed() : nil
         if (png || pdf) && converter == nil {
             standardError.write("rsvg-convert is not installed (apt-get install librsvg2-bin): PNG/PDF skipped")
         }
-        for (map, target) in zip(rendered, targets) {
-            try AtomicFile.write(Data(map.svg), to: target)
+        for (map, target) in zip(maps, targets) {
+            try AtomicFile.write(map.svg, to: target)
             print(target.path)
-            guard let converter else { continue }
-            for (wanted, format) in [(png, "png"), (pdf, "pdf")] where wanted {
-                let output = target.deletingPathExtension().appendingPathExtension(format)
-                try Self.convert(target, to: output, format: format, converter: converter)
-                print(output.path)
+            for (wanted, format) in [(png, SVGConverter.Format.png), (pdf, .pdf)] where wanted {
+                if let converter { print(try converter.convert(target, to: format).path) }
             }
         }
     }
 
-    /// The Renderers folder of the repository: beside the GeoData folder the reference tables
-    /// come from.
-    static func defaultRenderers() throws -> URL {
-        try ReferenceTables.locateGeoData().deletingLastPathComponent().appendingPathComponent("Renderers")
-    }
-
-    /// The `.json` files of a folder, sorted by name.
-    static func specFiles(in folder: URL) throws -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw CLIError("\(folder.path): cannot list the spec folder: \((error as NSError).localizedDescription)")
+    /// The SVG file of each spec: `--out` (one spec) or `DIR/NAME.svg` (--all, the folder made).
+    func outputFiles(_ specs: [MapSpec]) throws -> [URL] {
+        guard all else { return [URL(fileURLWithPath: out ?? "\(specs[0].name).svg")] }
+        let names = specs.map(\.name)
+        if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw CLIError("two specs would both write \(duplicate).svg")
         }
-        let specs = names.filter { $0.hasSuffix(".json") }.sorted()
-        guard !specs.isEmpty else { throw CLIError("\(folder.path): no spec (*.json) here") }
-        return specs.map { folder.appendingPathComponent($0).path }
-    }
-
-    /// The path of an executable on $PATH, or nil.
-    static func findExecutable(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
-    /// Converts an SVG with rsvg-convert into a temporary file renamed over `output`.
-    static func convert(_ svg: URL, to output: URL, format: String, converter: URL) throws {
-        let temporary = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(UUID().uuidString).partial")
-        let process = Process()
-        process.executableURL = converter
-        process.arguments = ["--format", format, "--output", temporary.path, svg.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, rename(temporary.path, output.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError("\(output.path): rsvg-convert failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
+        let folder = URL(fileURLWithPath: out!)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return names.map { folder.appendingPathComponent("\($0).svg") }
     }
 }

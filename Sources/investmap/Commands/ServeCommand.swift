@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cartography
 import Foundation
 import Logging
 import MapService
@@ -63,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { LogfmtLogHandler(label: $0) }
         var logger = Logger(label: "investmap.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel)!
-        let renderersFolder = try renderers.map { URL(fileURLWithPath: $0) } ?? RenderCommand.defaultRenderers()
+        let renderersFolder = try renderers.map { URL(fileURLWithPath: $0) } ?? MapSpecFolder.repositoryDefault().url
         let options = ServiceOptions(storePath: store.path, host: host, port: port, draftToken: token, renderersFolder: renderersFolder,
                                      publicURL: publicURL, cacheBytes: cacheMb << 20, requestTimeout: .milliseconds(Int(timeout * 1000)),
                                      minZoom: minzoom, maxZoom: maxzoom, mbtiles: try tileFiles())

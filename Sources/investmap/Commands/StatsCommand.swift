@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BoundaryStore
+import GeoFormats
 import Ledger
 import LedgerStatistics
 import QueryOutput
@@ -17,18 +18,11 @@ struct StatsCommand: ParsableCommand {
         """
     )
 
-    enum Metric: String, ExpressibleByArgument, CaseIterable {
-        case count, amount, jobs
-        case amountPerCapita = "amount_per_capita"
-        case countPer100k = "count_per_100k"
-        case amountPerKm2 = "amount_per_km2"
-    }
-
     @Option(help: "ward, municipality, prefecture, bureau or nation.")
     var level: StatisticsLevelArgument
 
     @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
-    var metric: Metric
+    var metric: StatisticsMetric
 
     @OptionGroup var projects: ProjectFilterOptions
 
@@ -39,11 +33,10 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let boundaryStore = try store.open(readOnly: true)
-        let name = try projects.editionName(in: boundaryStore)
-        let note = try boundaryStore.edition(named: name).note
-        let metric = StatisticsMetric(rawValue: self.metric.rawValue)!
+        let edition = try projects.edition(in: boundaryStore)
+        let name = edition.name, note = edition.note
         let rows = try UnitStatistics(store: boundaryStore).compute(
-            edition: name, level: level.level, metric: metric, filter: try projects.filter())
+            edition: edition, level: level.level, metric: metric, filter: try projects.filter())
         switch format {
         case .csv:
             var text = CSVWriter.record(["code", "name", "level", metric.rawValue])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoFormats
 import Ledger
 import Reference
 #if canImport(Glibc)
@@ -46,7 +47,7 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let pointsURL = try locatePoints()
-        let towns = try Self.readTowns(pointsURL)
+        let towns = try SyntheticLedger.readTownPoints(file: pointsURL)
         guard !towns.isEmpty else {
             throw CLIError("\(pointsURL.path): no town point with coordinates")
         }
@@ -54,7 +55,9 @@ struct SynthCommand: ParsableCommand {
         if let out {
             try AtomicFile.write(to: URL(fileURLWithPath: out)) { try Self.write(ledger, count: count, sites: sites, to: $0) }
         } else {
-            try Self.write(ledger, count: count, sites: sites, to: FileHandle.standardOutput)
+            let standardOutput = BufferedFileOutput(descriptor: STDOUT_FILENO, path: "standard output")
+            try Self.write(ledger, count: count, sites: sites, to: standardOutput)
+            try standardOutput.flush()
         }
         standardError.write("""
             synth: \(count) fictional \(sites ? "cluster sites" : "projects") (seed \(seed)) at \(towns.count) town points of \(pointsURL.lastPathComponent)\
@@ -72,62 +75,18 @@ struct SynthCommand: ParsableCommand {
             }
             return URL(fileURLWithPath: points)
         }
-        if let url = SharedFolder.file(Self.defaultPoints) { return url }
-        let environment = ProcessInfo.processInfo.environment
-        let looked: String
-        if let shared = environment[SharedFolder.environmentVariable], !shared.isEmpty {
-            looked = "\((shared as NSString).appendingPathComponent(Self.defaultPoints)) (from \(SharedFolder.environmentVariable))"
-        } else if let geoData = try? ReferenceTables.locateGeoData() {
-            let shared = geoData.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-            looked = "\(shared.appendingPathComponent(Self.defaultPoints).path) (../shared beside the repository; \(SharedFolder.environmentVariable) is not set)"
-        } else {
-            looked = "../shared beside the repository, but no GeoData folder was found to start from, and \(SharedFolder.environmentVariable) is not set"
-        }
-        throw CLIError("town points not found: looked for \(looked); set \(SharedFolder.environmentVariable) to the shared data folder or give --points FILE")
-    }
-
-    /// Reads a plain CSV directly, an `.xz` file through `xz -dc`.
-    private static func readTowns(_ url: URL) throws -> [TownPoint] {
-        guard url.pathExtension == "xz" else { return try SyntheticLedger.readTownPoints(csv: url) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xz", "-dc", "--", url.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw CLIError("\(url.path): cannot run xz to decompress it: \(error.localizedDescription)")
-        }
-        let towns: [TownPoint]
-        do {
-            towns = try SyntheticLedger.readTownPoints(from: output.fileHandleForReading, sourceName: url.path)
-        } catch {
-            process.terminate()
-            process.waitUntilExit()
-            throw error
-        }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        switch process.terminationStatus {
-        case 0: return towns
-        case 127: throw CLIError("\(url.path): xz is not installed (apt-get install xz-utils), or give an uncompressed --points FILE")
-        default: throw CLIError("\(url.path): xz -dc failed (exit \(process.terminationStatus))\(message.isEmpty ? "" : ": \(message)")")
-        }
+        do { return try SharedFolder.require(Self.defaultPoints, what: "town points", option: "--points FILE") } catch { throw CLIError("\(error)") }
     }
 
     /// The header and `count` rows (projects, or sites), generated and written in batches so memory stays flat.
-    private static func write(_ ledger: SyntheticLedger, count: Int, sites: Bool, to handle: FileHandle) throws {
+    private static func write(_ ledger: SyntheticLedger, count: Int, sites: Bool, to output: BufferedFileOutput) throws {
         let batchSize = 10_000
         var text = CSVWriter.record(sites ? SyntheticLedger.sitesCSVHeader : SyntheticLedger.csvHeader)
         for start in stride(from: 0, to: count, by: batchSize) {
             for index in start..<min(count, start + batchSize) {
                 text += sites ? ledger.siteCSVRecord(ledger.site(at: index)) : SyntheticLedger.csvRecord(ledger.project(at: index))
             }
-            try handle.write(contentsOf: Data(text.utf8))
+            try output.text(text)
             text.removeAll(keepingCapacity: true)
         }
     }

@@ -2,13 +2,8 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import Foundation
-import QueryOutput
-import Gzip
-import LedgerStatistics
-import WebViewer
-#if canImport(Glibc)
-import Glibc
-#endif
+import MapData
+import Reference
 
 /// `investmap tiles`: the web map's JSON tile pyramid (and optionally an MBTiles file) of an
 /// edition.
@@ -37,7 +32,7 @@ struct TilesCommand: ParsableCommand {
     var edition: String?
 
     @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
-    var metric: StatsCommand.Metric = .amount
+    var metric: StatisticsMetric = .amount
 
     @Option(help: "The first zoom (0–22).")
     var minzoom: Int
@@ -51,17 +46,8 @@ struct TilesCommand: ParsableCommand {
     @Option(help: "Also write the pyramid as this MBTiles file.")
     var mbtiles: String?
 
-    /// What the MBTiles file holds.
-    enum MBTilesFormat: String, ExpressibleByArgument, CaseIterable {
-        /// The JSON tiles of the folder, byte for byte (format application/json): for `investmap serve`.
-        case json
-        /// The same layers as gzip-compressed Mapbox Vector Tiles (format pbf): for GDAL, QGIS,
-        /// MapLibre and tile servers.
-        case pbf
-    }
-
     @Option(help: "The MBTiles tiles: json (the folder's JSON tiles, format application/json) or pbf (Mapbox Vector Tiles, gzip; GDAL and QGIS open these).")
-    var mbtilesFormat: MBTilesFormat = .json
+    var mbtilesFormat: TilePyramidWriter.MBTilesFormat = .json
 
     @Option(help: "The per-tile size cap in bytes: larger tiles are drawn from coarser scales, and reported.")
     var maxTileBytes: Int = 500_000
@@ -94,121 +80,33 @@ struct TilesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = URL(fileURLWithPath: out).standardizedFileURL
-        try Self.checkWritableTarget(target, isFolder: true)
-        let mbtilesTarget = mbtiles.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        if let mbtilesTarget { try Self.checkWritableTarget(mbtilesTarget, isFolder: false) }
-
+        let writer = TilePyramidWriter(folder: URL(fileURLWithPath: out), mbtiles: mbtiles.map { URL(fileURLWithPath: $0) },
+                                       mbtilesFormat: mbtilesFormat, gzip: gzip)
+        try writer.checkTargets()
         let boundaryStore = try store.open(readOnly: true)
-        let editionName = try EditionChoice.edition(edition, in: boundaryStore).name
-        let options = TilePyramidOptions(minZoom: minzoom, maxZoom: maxzoom, metric: StatisticsMetric(rawValue: metric.rawValue)!,
+        let edition = try boundaryStore.resolveEdition(self.edition)
+        let options = TilePyramidOptions(minZoom: minzoom, maxZoom: maxzoom, metric: metric,
                                          maxTileBytes: maxTileBytes, projectPointsFromZoom: pointsFromZoom,
                                          baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
-        let builder = TilePyramidBuilder(store: boundaryStore, options: options)
-
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
-        let mbtilesStaging = mbtilesTarget.map {
-            $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).partial-\(UUID().uuidString)")
-        }
+        let report: TilePyramidReport
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            let writer = try mbtilesStaging.map { try MBTilesWriter(path: $0.path) }
-            var pending: [(z: Int, x: Int, y: Int, data: [UInt8])] = []
-            var madeFolders = Set<String>()
-            let report = try builder.build(edition: editionName) { tile in
-                let folder = staging.appendingPathComponent("\(tile.id.z)/\(tile.id.x)")
-                if madeFolders.insert(folder.path).inserted {
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                try Self.write(tile.json, to: folder.appendingPathComponent("\(tile.id.y).json"))
-                if gzip { try Self.write(Gzip.compress(tile.json), to: folder.appendingPathComponent("\(tile.id.y).json.gz")) }
-                if let writer {
-                    let data = mbtilesFormat == .json ? tile.json : try Gzip.compress(VectorTileEncoder.encode(tile.layers))
-                    pending.append((tile.id.z, tile.id.x, tile.id.y, data))
-                    if pending.count >= 1000 { try writer.insert(pending); pending.removeAll(keepingCapacity: true) }
-                }
-            }
-            try Self.write(report.tileJSON, to: staging.appendingPathComponent("tiles.json"))
-            if gzip { try Self.write(Gzip.compress(report.tileJSON), to: staging.appendingPathComponent("tiles.json.gz")) }
-            for file in try ViewerFiles.all() { try Self.write(file.bytes, to: staging.appendingPathComponent(file.name)) }
-            if let writer {
-                try writer.insert(pending)
-                var metadata = report.mbtilesMetadata
-                if mbtilesFormat == .pbf {
-                    metadata["format"] = "pbf"
-                    let title = metadata["description"]?.components(separatedBy: ". JSON tiles").first ?? ""
-                    metadata["description"] = "\(title). Mapbox Vector Tiles 2.1, gzip-compressed, extent \(TilePyramidOptions(minZoom: 0, maxZoom: 0).extent); the layers and their fields are in the json row's vector_layers."
-                }
-                try writer.finish(metadata: metadata)
-            }
-            try Self.swap(staging, into: target)
-            if let mbtilesStaging, let mbtilesTarget {
-                guard rename(mbtilesStaging.path, mbtilesTarget.path) == 0 else {
-                    throw CLIError("\(mbtilesTarget.path): cannot move the finished MBTiles file into place: \(String(cString: strerror(errno)))")
-                }
-            }
-            for warning in report.warnings { standardError.write(warning) }
-            for tile in report.coarsened {
-                standardError.write("\(target.path)/\(tile.tile).json: \(tile.originalBytes) bytes over the cap of \(maxTileBytes): drawn from scale \(tile.scale) (\(tile.bytes) bytes)")
-            }
-            for tile in report.clustered {
-                standardError.write("\(target.path)/\(tile).json: too many projects to list under the cap of \(maxTileBytes) bytes: written as clusters")
-            }
-            for tile in report.oversized {
-                standardError.write("\(target.path)/\(tile.tile).json: \(tile.bytes) bytes, over the cap of \(maxTileBytes) bytes")
-            }
-            print("edition \(editionName), metric \(metric.rawValue): \(report.tileCount) tiles, \(report.byteCount) bytes in \(target.path)")
-            for zoom in report.zooms {
-                print("z\(zoom.zoom): \(zoom.tiles) tiles, \(zoom.bytes) bytes (\(zoom.layer), scale \(zoom.scale))")
-            }
-            if let mbtilesTarget { print(mbtilesTarget.path) }
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            if let mbtilesStaging { try? FileManager.default.removeItem(at: mbtilesStaging) }
-            if let error = error as? TilePyramidError { throw CLIError(error.description) }
-            throw error
+            report = try writer.write(TilePyramidBuilder(source: StoreTileData(store: boundaryStore, edition: edition), options: options))
+        } catch let error as TilePyramidError {
+            throw CLIError(error.description)
         }
-    }
-
-    /// Fails early when the output cannot be written: a parent folder that is missing or not
-    /// writable, or an existing path of the wrong kind.
-    static func checkWritableTarget(_ url: URL, isFolder: Bool) throws {
-        let manager = FileManager.default
-        let parent = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError("\(url.path): cannot write here: folder \(parent) does not exist")
+        let target = writer.folder.path
+        for warning in report.warnings { standardError.write(warning) }
+        for tile in report.coarsened {
+            standardError.write("\(target)/\(tile.tile).json: \(tile.originalBytes) bytes over the cap of \(maxTileBytes): drawn from scale \(tile.scale) (\(tile.bytes) bytes)")
         }
-        guard manager.isWritableFile(atPath: parent) else { throw CLIError("\(url.path): cannot write here: folder \(parent) is not writable") }
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue != isFolder {
-            throw CLIError("\(url.path): \(isFolder ? "exists and is not a folder" : "is a folder")")
+        for tile in report.clustered {
+            standardError.write("\(target)/\(tile).json: too many projects to list under the cap of \(maxTileBytes) bytes: written as clusters")
         }
-    }
-
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw CLIError("\(url.path): cannot write the file")
-        }
-    }
-
-    /// Puts the finished folder `staging` in place of `target`: the old pyramid is moved aside
-    /// first and removed only once the new one is in place (restored if that fails).
-    static func swap(_ staging: URL, into target: URL) throws {
-        let manager = FileManager.default
-        var aside: URL?
-        if manager.fileExists(atPath: target.path) {
-            let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(UUID().uuidString)")
-            guard rename(target.path, old.path) == 0 else {
-                throw CLIError("\(target.path): cannot move the previous pyramid aside: \(String(cString: strerror(errno)))")
-            }
-            aside = old
-        }
-        guard rename(staging.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if let aside { _ = rename(aside.path, target.path) }
-            throw CLIError("\(target.path): cannot move the new pyramid into place: \(reason)")
-        }
-        if let aside { try? manager.removeItem(at: aside) }
+        for tile in report.oversized { standardError.write("\(target)/\(tile.tile).json: \(tile.bytes) bytes, over the cap of \(maxTileBytes) bytes") }
+        print("edition \(edition.name), metric \(metric.rawValue): \(report.tileCount) tiles, \(report.byteCount) bytes in \(target)")
+        for zoom in report.zooms { print("z\(zoom.zoom): \(zoom.tiles) tiles, \(zoom.bytes) bytes (\(zoom.layer), scale \(zoom.scale))") }
+        if let path = writer.mbtiles?.path { print(path) }
     }
 }
+
+extension TilePyramidWriter.MBTilesFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoundaryStore
+import GeoFormats
 import QueryOutput
 import Reference
 
@@ -57,7 +58,7 @@ struct UnitsCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print(try JSONOutput.string(rows))
+            print(try PrettyJSON.string(rows))
         case .csv:
             let output = StandardOutput()
             output.write(CSVWriter.record(["code", "name", "level", "prefecture_code", "prefecture_name", "city_code",

@@ -2,6 +2,7 @@ import ArgumentParser
 import BoundaryStore
 import Cartography
 import GeoCore
+import GeoFormats
 import QueryOutput
 import SpatialQueries
 
@@ -20,15 +21,15 @@ struct WithinCommand: ParsableCommand {
 
     func run() throws {
         let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.edition(named: filterOptions.editionName(in: boundaryStore))
+        let edition = try filterOptions.edition(in: boundaryStore)
         let unit: ResolvedUnit
         do { unit = try UnitResolver(store: boundaryStore).resolve(code) } catch let error as QueryError { throw CLIError(error.description) }
-        let projects = try boundaryStore.projectPoints(edition: edition.name, filter: filterOptions.filter(), unit: (unit.column, unit.code))
+        let projects = try boundaryStore.projectPoints(edition: edition, filter: filterOptions.filter(), unit: (unit.column, unit.code))
         let columns = ["id", "name", "plan", "field", "status", "amount_jpy", "jobs", "ward_code"]
-        let rows: [[String: TileJSONValue]] = projects.map { p in
-            ["id": .string(p.id), "name": .string(p.name), "plan": .string(p.plan), "field": p.field.map(TileJSONValue.string) ?? .null,
+        let rows: [[String: JSONValue]] = projects.map { p in
+            ["id": .string(p.id), "name": .string(p.name), "plan": .string(p.plan), "field": p.field.map(JSONValue.string) ?? .null,
              "status": .string(p.status), "amount_jpy": p.amountJPY.map { .integer(Int($0)) } ?? .null,
-             "jobs": p.jobs.map(TileJSONValue.integer) ?? .null, "ward_code": p.wardCode.map(TileJSONValue.string) ?? .null]
+             "jobs": p.jobs.map(JSONValue.integer) ?? .null, "ward_code": p.wardCode.map(JSONValue.string) ?? .null]
         }
         let amount = projects.reduce(0.0) { $0 + Double($1.amountJPY ?? 0) }
         let jobs = projects.reduce(0) { $0 + ($1.jobs ?? 0) }

@@ -1,20 +1,22 @@
 import Foundation
 
-/// A JSON value written deterministically: object keys sorted (by UTF-8 bytes), no whitespace,
+/// The one JSON value type of the project (tiles, TileJSON, query answers), written deterministically: object keys sorted (by UTF-8 bytes), no whitespace,
 /// integers as integers, other numbers in Swift's shortest round-trip form, non-finite numbers
 /// as null. Written by hand because Foundation's JSONSerialization formats doubles differently
 /// across platforms and versions, and tiles must be byte-identical from run to run.
-public indirect enum TileJSONValue: Sendable, Equatable {
+public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int)
     case number(Double)
     case string(String)
-    case array([TileJSONValue])
-    case object([String: TileJSONValue])
+    case array([JSONValue])
+    case object([String: JSONValue])
+    /// JSON text made by another writer (a GeoJSON geometry), written as it is.
+    case raw([UInt8])
 
     /// A number, written as an integer when it is one (below 2^53 in magnitude).
-    public static func numeric(_ value: Double?) -> TileJSONValue {
+    public static func numeric(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return .integer(Int(value)) }
         return .number(value)
@@ -43,6 +45,7 @@ public indirect enum TileJSONValue: Sendable, Equatable {
         case .number(let value):
             if value.isFinite { out += Array("\(value)".utf8) } else { out += Array("null".utf8) }
         case .string(let value): Self.writeString(value, to: &out)
+        case .raw(let bytes): out += bytes
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -62,7 +65,7 @@ public indirect enum TileJSONValue: Sendable, Equatable {
         }
     }
 
-    static func writeString(_ value: String, to out: inout [UInt8]) {
+    public static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {

@@ -14,7 +14,7 @@ public enum StatisticsMetric: String, CaseIterable, Sendable {
     case amountPerKm2 = "amount_per_km2"
 
     /// Whether the metric divides by population.
-    var needsPopulation: Bool { self == .amountPerCapita || self == .countPer100k }
+    public var needsPopulation: Bool { self == .amountPerCapita || self == .countPer100k }
 }
 
 /// The levels statistics are given at: the store's unit levels plus the whole nation.

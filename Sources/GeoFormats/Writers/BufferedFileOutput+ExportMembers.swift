@@ -1,5 +1,5 @@
 /// The JSON members both export formats share: metadata and properties.
-extension JSONOutput {
+extension BufferedFileOutput {
     /// `"name":…,"edition":…,"attribution":[…],` — the metadata as top-level members, each
     /// followed by a comma (the caller writes the members after them).
     func metadataMembers(_ metadata: ExportMetadata) throws {

@@ -1,16 +1,7 @@
-/// The administrative levels the store keeps, one GeoPackage feature table each.
-public enum UnitLevel: String, CaseIterable, Sendable {
-    /// The N03 unit: designated-city wards, Tokyo's special wards and ordinary municipalities.
-    case ward
-    /// Wards rolled up to their designated city; every other municipality as it is.
-    case municipality
-    case designatedCity = "designated_city"
-    case prefecture
-    /// A METI regional bureau's block of prefectures.
-    case bureau
-    /// 所属未定地: areas whose municipality is undetermined (null code).
-    case unassigned
+import Reference
 
+/// Where the store keeps each level.
+extension UnitLevel {
     /// The feature table holding this level.
     public var tableName: String {
         switch self {
@@ -27,7 +18,7 @@ public enum UnitLevel: String, CaseIterable, Sendable {
     public var keepsN03Attributes: Bool { self == .ward || self == .unassigned }
 
     /// What the layer holds, for gpkg_contents.description.
-    var layerDescription: String {
+    public var layerDescription: String {
         switch self {
         case .ward: "N03 units: designated-city wards, Tokyo special wards and ordinary municipalities"
         case .municipality: "Municipalities: designated-city wards rolled up to their city"

@@ -1,6 +1,6 @@
 import BoundaryStore
+import Cartography
 import GeoCore
-import Ledger
 import LedgerStatistics
 import Reference
 
@@ -18,15 +18,15 @@ public struct MapDataLoader: Sendable {
 
     /// The input of `spec` for `edition`.
     /// - Throws: `MapSpecError` naming the spec when its scale has not been built or its level
-    ///   has no unit in its extent; the store's errors (an unknown edition) as they are.
-    public func load(_ spec: MapSpec, edition editionName: String) throws -> MapInput {
+    ///   has no unit in its extent; the store's errors as they are.
+    public func load(_ spec: MapSpec, edition: Edition) throws -> MapInput {
         let scale = spec.drawnScale
         let built = try store.simplifiedLevels().map(\.name)
         guard built.contains(scale) else {
             throw MapSpecError(source: spec.source, key: spec.scale == nil ? "extent" : "scale",
                                reason: "scale '\(scale)' has not been built in \(store.path) (built: \(built.isEmpty ? "none" : built.joined(separator: ", "))); run `investmap simplify`")
         }
-        return try load(spec, edition: editionName, scale: scale)
+        return try load(spec, edition: edition, scale: scale)
     }
 
     /// The name `MapInput.scale` gives the full-resolution boundaries.
@@ -35,8 +35,7 @@ public struct MapDataLoader: Sendable {
     /// The input of `spec` for `edition` drawn at `scale`, which must have been built, or at
     /// full resolution when nil (a map that must draw even before `investmap simplify` ran,
     /// e.g. a gap map; larger documents). `spec.scale` is not consulted.
-    public func load(_ spec: MapSpec, edition editionName: String, scale: String?) throws -> MapInput {
-        let edition = try store.edition(named: editionName)
+    public func load(_ spec: MapSpec, edition: Edition, scale: String?) throws -> MapInput {
         let records = try store.units(spec.level.unitLevel, scale: scale).filter { inExtent($0, spec.extent) && $0.code != nil }
         guard !records.isEmpty else {
             throw MapSpecError(source: spec.source, key: "level",
@@ -44,11 +43,11 @@ public struct MapDataLoader: Sendable {
         }
         var valueByCode: [String: Double?] = [:]
         if let metric = spec.metric {
-            let rows = try UnitStatistics(store: store).compute(edition: edition.name, level: spec.level.statisticsLevel, metric: metric,
-                                                                filter: projectFilter(spec.filters))
+            let rows = try UnitStatistics(store: store).compute(edition: edition, level: spec.level.statisticsLevel, metric: metric,
+                                                                filter: spec.filters.storeFilter)
             for row in rows { valueByCode[row.code] = row.value }
         }
-        let units = records.map { record in mapUnit(record, level: spec.level, value: valueByCode[record.code!] ?? nil) }
+        let units = records.map { record in Self.mapUnit(record, level: spec.level, value: valueByCode[record.code!] ?? nil) }
 
         var unassigned: [MapUnit] = []
         if spec.level == .municipality || spec.level == .city {
@@ -66,11 +65,9 @@ public struct MapDataLoader: Sendable {
         var projects: [MapProject] = []
         var categories: [MapCategory] = []
         if let symbols = spec.projectSymbols {
-            for (project, join) in try store.projects(edition: edition.name) where accepts(project, spec.filters) {
-                guard spec.extent.contains(prefectureCode: join.prefectureCode, bureauID: join.bureauID), join.prefectureCode != nil else { continue }
-                projects.append(MapProject(id: project.id, name: project.name, plan: project.plan, field: project.field,
-                                           amountJPY: project.amountJPY.map(Double.init), location: project.location,
-                                           prefectureCode: join.prefectureCode, wardCode: join.wardCode))
+            for point in try store.projectPoints(edition: edition, filter: spec.filters.storeFilter) {
+                guard spec.extent.contains(prefectureCode: point.prefectureCode, bureauID: point.bureauID), point.prefectureCode != nil else { continue }
+                projects.append(Self.mapProject(point))
             }
             switch symbols.colorBy {
             case .plan: categories = reference.planTypes.map { MapCategory(id: $0.id, name: $0.name) }
@@ -78,11 +75,21 @@ public struct MapDataLoader: Sendable {
             }
         }
 
-        let date = String((edition.publishedAt ?? edition.createdAt).prefix(10))
         return MapInput(units: units, unassigned: unassigned, prefectureNames: prefectureNames, projects: projects, categories: categories,
-                        edition: MapEdition(name: edition.name, status: edition.status.rawValue, date: date, note: edition.note,
-                                            boundaryEdition: edition.boundaryEdition ?? records.first?.edition),
+                        edition: Self.mapEdition(edition, boundaryEdition: records.first?.edition),
                         scale: scale ?? Self.fullResolution, extentName: extentName(spec.extent))
+    }
+
+    /// The edition as maps print it: name, status, its own date (published, else created) and note.
+    public static func mapEdition(_ edition: Edition, boundaryEdition: String? = nil) -> MapEdition {
+        MapEdition(name: edition.name, status: edition.status.rawValue, date: String((edition.publishedAt ?? edition.createdAt).prefix(10)),
+                   note: edition.note, boundaryEdition: edition.boundaryEdition ?? boundaryEdition)
+    }
+
+    /// A project as maps and tiles draw it.
+    public static func mapProject(_ point: ProjectPoint) -> MapProject {
+        MapProject(id: point.id, name: point.name, plan: point.plan, field: point.field, amountJPY: point.amountJPY.map(Double.init),
+                   location: point.location, prefectureCode: point.prefectureCode, wardCode: point.wardCode, status: point.status)
     }
 
     /// The extent in words: 全国, "関東経済産業局 管内", 東京都.
@@ -94,21 +101,6 @@ public struct MapDataLoader: Sendable {
         }
     }
 
-    /// The statistics filter of the spec's filters (as `investmap stats --plan --field --status`).
-    public func projectFilter(_ filters: MapSpec.Filters) -> ProjectFilter {
-        filters.storeFilter
-    }
-
-    func accepts(_ project: InvestmentProject, _ filters: MapSpec.Filters) -> Bool {
-        if let plan = filters.plan, project.plan != plan { return false }
-        if let field = filters.field, project.field != field { return false }
-        switch filters.status {
-        case nil: return project.status != .withdrawn
-        case "all": return true
-        case let status?: return project.status.rawValue == status
-        }
-    }
-
     func inExtent(_ record: UnitRecord, _ extent: MapExtent) -> Bool {
         switch record.level {
         case .bureau: extent.contains(prefectureCode: nil, bureauID: record.code)
@@ -117,7 +109,7 @@ public struct MapDataLoader: Sendable {
         }
     }
 
-    func mapUnit(_ record: UnitRecord, level: MapLevel, value: Double?) -> MapUnit {
+    static func mapUnit(_ record: UnitRecord, level: MapLevel, value: Double?) -> MapUnit {
         switch level {
         case .bureau:
             MapUnit(code: record.code!, name: record.name, prefectureCode: nil, bureauID: record.code,

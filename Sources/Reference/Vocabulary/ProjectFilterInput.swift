@@ -1,5 +1,3 @@
-import Ledger
-import Reference
 
 /// Which projects a query or a map counts, as the user wrote it (`--plan/--field/--status`, the
 /// HTTP service's `plan`, `field`, `status`, a map spec's `filters`): checked the same way for all.

@@ -6,19 +6,22 @@ import Musl
 import Darwin
 #endif
 
-/// Streams JSON text to a file descriptor through a fixed buffer, so that an export of millions of
-/// positions never holds the document in memory. Numbers are formatted here, in one place, so every
-/// writer spells them the same way.
+/// Streams text to a file descriptor through a fixed buffer, so that an export of millions of
+/// positions never holds the document in memory (or, made with `init(collecting:)`, collects it in
+/// memory for a short answer). Numbers are formatted here, in one place, so every writer spells
+/// them the same way.
 ///
 /// Not thread safe: one output belongs to one write call.
-final class JSONOutput {
+public final class BufferedFileOutput {
     /// Bytes kept before a `write(2)`.
-    static let defaultCapacity = 1 << 20
+    public static let defaultCapacity = 1 << 20
     /// Room past `capacity` for one number, so that numbers are formatted without bounds checks.
     private static let slack = 64
 
+    /// -1: the bytes are collected in `collected` instead of written.
     private let descriptor: Int32
     private let path: String
+    private var collected: [UInt8] = []
     private let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
@@ -30,23 +33,40 @@ final class JSONOutput {
     /// 10^0 … 10^18: the powers of ten that fit in a `UInt64`.
     static let powersOfTen: [UInt64] = (0...18).map { (0..<$0).reduce(UInt64(1)) { product, _ in product * 10 } }
 
-    init(descriptor: Int32, path: String, capacity: Int = defaultCapacity) {
+    /// An output to an open file descriptor; `path` names it in errors.
+    public init(descriptor: Int32, path: String, capacity: Int = defaultCapacity) {
         self.descriptor = descriptor
         self.path = path
         self.capacity = max(capacity, 16)
         buffer = .allocate(capacity: self.capacity + Self.slack)
     }
 
+    /// An output that keeps what is written in memory (`collectedBytes()`).
+    public convenience init(collecting name: String) {
+        self.init(descriptor: -1, path: name, capacity: 64 << 10)
+    }
+
     deinit {
         buffer.deallocate()
     }
 
+    /// Everything written so far, for an output made with `init(collecting:)`.
+    public func collectedBytes() -> [UInt8] {
+        collected + UnsafeBufferPointer(start: buffer, count: count)
+    }
+
     /// All bytes written so far, flushed or not.
-    var bytesWritten: Int { bytesFlushed + count }
+    public var bytesWritten: Int { bytesFlushed + count }
 
     /// Hands the buffered bytes to the kernel.
     /// - Throws: `ExportError` naming the path when `write(2)` fails (a full disk, an I/O error).
-    func flush() throws {
+    public func flush() throws {
+        if descriptor < 0 {
+            collected += UnsafeBufferPointer(start: buffer, count: count)
+            bytesFlushed += count
+            count = 0
+            return
+        }
         var offset = 0
         while offset < count {
             let written = Glibc.write(descriptor, buffer + offset, count - offset)
@@ -72,18 +92,18 @@ final class JSONOutput {
     }
 
     @inline(__always)
-    func byte(_ byte: UInt8) throws {
+    public func byte(_ byte: UInt8) throws {
         try makeRoom()
         buffer[count] = byte
         count += 1
     }
 
     /// Text written as it is (member names and punctuation known to need no escaping).
-    func raw(_ text: StaticString) throws {
+    public func raw(_ text: StaticString) throws {
         try bytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private func bytes(_ data: UnsafeBufferPointer<UInt8>) throws {
+    public func bytes(_ data: UnsafeBufferPointer<UInt8>) throws {
         guard let base = data.baseAddress, !data.isEmpty else { return }
         var offset = 0
         // Longer than the buffer: pass it on in pieces the size of the buffer.
@@ -98,9 +118,15 @@ final class JSONOutput {
         count += data.count - offset
     }
 
+    /// `text` as it is, UTF-8.
+    public func text(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try bytes($0) }
+    }
+
     /// `text` as a JSON string in double quotes: UTF-8 as it is, `"` `\` and control characters
     /// escaped (`\n`, `\t`, … or `\u00XX`), so that the output is valid JSON on one line.
-    func string(_ text: String) throws {
+    public func string(_ text: String) throws {
         try byte(UInt8(ascii: "\""))
         for unit in text.utf8 {
             try makeRoom()

@@ -1,0 +1,53 @@
+import BoundaryStore
+import Cartography
+import Ledger
+import LedgerStatistics
+import Reference
+
+/// The tile pyramid's data (`TileDataSource`) of one edition, read from the store: the units of
+/// each layer at each scale, their statistics (the numbers `investmap stats` prints), and the
+/// projects and sites that the default filter passes (withdrawn ones left out).
+public struct StoreTileData: TileDataSource {
+    public let store: BoundaryStore
+    public let resolved: Edition
+    public let edition: MapEdition
+    public var storeName: String { store.path }
+
+    public init(store: BoundaryStore, edition: Edition) {
+        self.store = store
+        self.resolved = edition
+        self.edition = MapDataLoader.mapEdition(edition)
+    }
+
+    public func builtScales() throws -> [String] {
+        try store.simplifiedLevels().map(\.name)
+    }
+
+    public func units(_ level: MapLevel, scale: String) throws -> [MapUnit] {
+        try store.units(level.unitLevel, scale: scale).compactMap { record in
+            guard let code = record.code else { return nil }
+            return MapUnit(code: code, name: record.name, prefectureCode: record.prefectureCode, bureauID: record.bureauID,
+                           polygons: record.geometry.polygons, value: nil)
+        }.sorted { $0.code < $1.code }
+    }
+
+    public func statistics(_ level: MapLevel, metric: StatisticsMetric) throws -> [UnitValue] {
+        try UnitStatistics(store: store).compute(edition: resolved, level: level.statisticsLevel, metric: metric)
+            .map { UnitValue(code: $0.code, name: $0.name, value: $0.value) }
+    }
+
+    public func projects() throws -> [MapProject] {
+        try store.projectPoints(edition: resolved).map(MapDataLoader.mapProject)
+    }
+
+    public func sites() throws -> [MapSite] {
+        let filter = ProjectFilter()
+        return try store.sites(edition: resolved).filter { filter.accepts($0.site) }.map { Self.mapSite($0.site, prefectureCode: $0.join.prefectureCode) }
+    }
+
+    /// A cluster site as maps and tiles draw it.
+    static func mapSite(_ site: ClusterSite, prefectureCode: String?) -> MapSite {
+        MapSite(id: site.id, name: site.name, plan: site.plan, fields: site.fields, status: site.status.rawValue,
+                geometry: site.geometry, prefectureCode: prefectureCode)
+    }
+}
