@@ -41,20 +41,8 @@ public struct BoundaryImporter: Sendable {
         }
 
         // 1. Read and group parts by code; validate units on the second core as they complete.
-        var assembler = UnitAssembler()
-        var sources: [SourceSummary] = []
         let validation = ValidationPipeline()
-        var currentKey: String?
-        for file in files {
-            let name = file.path
-            sources += try BoundarySource.read(file) { feature in
-                let key = try assembler.add(feature, file: name)
-                if let previous = currentKey, previous != key {
-                    validation.submit(key: previous, polygons: assembler.units[previous]!.polygons)
-                }
-                currentKey = key
-            }
-        }
+        let (assembler, sources) = try read(files, validation: validation)
         guard !assembler.units.isEmpty else {
             throw BoundaryImportError(file: files.map(\.path).joined(separator: ", "), reason: "no boundary features found")
         }
@@ -102,20 +90,60 @@ public struct BoundaryImporter: Sendable {
             SourceRecord(file: source.member.map { "\(source.file)!\($0)" } ?? source.file, sha256: nil,
                          features: source.features, vertices: source.vertices)
         }
-        let store = try openStore()
+        let levels = try write(into: try openStore(), edition: edition, sources: sourceRecords,
+                               units: wards + unassigned + ordinaryMunicipalities, report: baseReport,
+                               rollUp: rollUp, dissolving: dissolving, verification: verification)
+        report = baseReport + levels.notes
+        lap("dissolve and write")
+
+        return BoundaryImportSummary(
+            edition: edition, sources: sources, featuresRead: assembler.featuresRead, partsRead: assembler.partsRead,
+            partsStored: wards.reduce(0) { $0 + $1.geometry.polygons.count } + unassigned.reduce(0) { $0 + $1.geometry.polygons.count },
+            counts: [
+                .ward: wards.count, .unassigned: unassigned.count, .municipality: ordinaryMunicipalities.count + levels.cityMunicipalities.count,
+                .designatedCity: levels.designatedCities.count, .prefecture: levels.prefectures.count, .bureau: levels.bureaus.count,
+            ],
+            report: report, timings: timings)
+    }
+
+    /// Reads every file, grouping parts into units by code and handing each finished unit to
+    /// `validation` (the second core validates while the first reads).
+    private func read(_ files: [URL], validation: ValidationPipeline) throws -> (UnitAssembler, [SourceSummary]) {
+        var assembler = UnitAssembler()
+        var sources: [SourceSummary] = []
+        var currentKey: String?
+        for file in files {
+            let name = file.path
+            sources += try BoundarySource.read(file) { feature in
+                let key = try assembler.add(feature, file: name)
+                if let previous = currentKey, previous != key {
+                    validation.submit(key: previous, polygons: assembler.units[previous]!.polygons)
+                }
+                currentKey = key
+            }
+        }
+        return (assembler, sources)
+    }
+
+    /// Writes the N03 units and the dissolved levels in one transaction; with a verification,
+    /// the write commits only if every dissolved bureau is valid, and is redone with the
+    /// repaired groups if not. Returns the levels written.
+    private func write(into store: BoundaryStore, edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow],
+                       rollUp: RollUp, dissolving: BackgroundWork<(RollUp.Dissolved, RollUp.Levels)>,
+                       verification: BackgroundWork<Set<String>>?) throws -> RollUp.Levels {
         var levels: RollUp.Levels?
         func write(_ derived: @escaping () throws -> RollUp.Levels) throws {
             try store.replaceBoundaries(
-                edition: edition, sources: sourceRecords,
+                edition: edition, sources: sources,
                 batches: [
-                    { wards + unassigned + ordinaryMunicipalities },
+                    { units },
                     {
                         let l = try derived()
                         levels = l
                         return l.cityMunicipalities + l.designatedCities + l.prefectures + l.bureaus
                     },
                 ],
-                report: { baseReport + levels!.notes })
+                report: { report + levels!.notes })
         }
         do {
             try write {
@@ -126,17 +154,7 @@ public struct BoundaryImporter: Sendable {
             let repaired = try rollUp.levels(from: dissolving.wait().0, suspect: verification!.wait())
             try write { repaired }
         }
-        report = baseReport + levels!.notes
-        lap("dissolve and write")
-
-        return BoundaryImportSummary(
-            edition: edition, sources: sources, featuresRead: assembler.featuresRead, partsRead: assembler.partsRead,
-            partsStored: wards.reduce(0) { $0 + $1.geometry.polygons.count } + unassigned.reduce(0) { $0 + $1.geometry.polygons.count },
-            counts: [
-                .ward: wards.count, .unassigned: unassigned.count, .municipality: ordinaryMunicipalities.count + levels!.cityMunicipalities.count,
-                .designatedCity: levels!.designatedCities.count, .prefecture: levels!.prefectures.count, .bureau: levels!.bureaus.count,
-            ],
-            report: report, timings: timings)
+        return levels!
     }
 
     /// The edition named in an N03 file name ("N03-22_220101_fullres.geojson" → "N03-22_220101",

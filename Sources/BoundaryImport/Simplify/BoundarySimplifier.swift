@@ -47,27 +47,8 @@ public struct BoundarySimplifier: Sendable {
         let edition = wards[0].edition
         let faces = wards + unassigned
         lap("read the store")
-        let topology = CoverageTopology(faces: faces.map(\.geometry.polygons))
-        lap("topology")
-        if !topology.overlaps.isEmpty {
-            let pairs = topology.overlaps.prefix(20).map { o in
-                "\(faces[o.first].code ?? "-") \(faces[o.first].name) / \(faces[o.second].code ?? "-") \(faces[o.second].name) near \(o.at)"
-            }
-            throw CoverageError("the stored units are not a coverage: \(topology.overlaps.count) overlapping unit pair(s): "
-                                + pairs.joined(separator: "; "))
-        }
-        let arcs = CoverageArcs(topology)
-        lap("arcs")
-        let findings = try CoverageOverlapScan.scan(faces, arcs)
-        lap("overlap scan")
-        if !findings.isEmpty {
-            let pairs = findings.prefix(20).map { f in
-                "\(faces[f.unit].code ?? "-") \(faces[f.unit].name) / \(faces[f.other].code ?? "-") \(faces[f.other].name) "
-                    + (f.overlaps ? "overlap" : "borders do not match") + " near \(f.at)"
-            }
-            throw CoverageError("the stored units are not a coverage: \(findings.count)\(findings.count >= 50 ? "+" : "") unit pair(s) "
-                                + "overlap or have borders that do not match: " + pairs.joined(separator: "; "))
-        }
+        let arcs = try Self.coverageArcs(faces, lap: lap)
+        let topology = arcs.topology
         let arcCoordinates = arcs.arcs
         let minimumInterior = arcs.minimumInteriorPoints
         let verticesIn = faces.reduce(0) { $0 + $1.geometry.vertexCount }
@@ -120,6 +101,33 @@ public struct BoundarySimplifier: Sendable {
                                     seconds: Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18))
         }
         return outcomes
+    }
+
+    /// The arcs of the stored units' coverage.
+    /// - Throws: `CoverageError` naming up to 20 unit pairs that overlap or whose borders do not match.
+    static func coverageArcs(_ faces: [UnitRecord], lap: (String) -> Void) throws -> CoverageArcs {
+        let topology = CoverageTopology(faces: faces.map(\.geometry.polygons))
+        lap("topology")
+        if !topology.overlaps.isEmpty {
+            let pairs = topology.overlaps.prefix(20).map { o in
+                "\(faces[o.first].code ?? "-") \(faces[o.first].name) / \(faces[o.second].code ?? "-") \(faces[o.second].name) near \(o.at)"
+            }
+            throw CoverageError("the stored units are not a coverage: \(topology.overlaps.count) overlapping unit pair(s): "
+                                + pairs.joined(separator: "; "))
+        }
+        let arcs = CoverageArcs(topology)
+        lap("arcs")
+        let findings = try CoverageOverlapScan.scan(faces, arcs)
+        lap("overlap scan")
+        if !findings.isEmpty {
+            let pairs = findings.prefix(20).map { f in
+                "\(faces[f.unit].code ?? "-") \(faces[f.unit].name) / \(faces[f.other].code ?? "-") \(faces[f.other].name) "
+                    + (f.overlaps ? "overlap" : "borders do not match") + " near \(f.at)"
+            }
+            throw CoverageError("the stored units are not a coverage: \(findings.count)\(findings.count >= 50 ? "+" : "") unit pair(s) "
+                                + "overlap or have borders that do not match: " + pairs.joined(separator: "; "))
+        }
+        return arcs
     }
 
     /// The pairs of units that share a border.

@@ -75,59 +75,13 @@ public struct MapSpecParser: Sendable {
             throw reader.error("extent", "a map of bureau blocks cannot show one prefecture; use extent nation or bureau:ID")
         }
 
-        var classification = MapSpec.ClassificationOptions()
-        var palette = "YlOrRd"
-        if metric == nil {
-            for key in ["classification", "palette"] where top[key] != nil {
-                throw reader.error(key, "given without a metric: a map without a metric has no classes")
-            }
-        } else {
-            classification = try parseClassification(top["classification"], &reader)
-            palette = try reader.string(top["palette"], at: "palette") ?? palette
-            let colourCount: Int
-            if case .manual(let breaks) = classification.method {
-                colourCount = max(breaks.count, Palette.classRange.lowerBound)
-            } else {
-                colourCount = classification.method.usesClassCount ? classification.classes : Palette.classRange.lowerBound
-            }
-            do {
-                _ = try Palette.colors(palette, classes: colourCount)
-            } catch let error as PaletteError {
-                let key = error.description.hasPrefix("unknown") ? "palette" : "classification.classes"
-                throw reader.error(key, error.description)
-            }
-        }
+        let (classification, palette) = try parseClassesAndPalette(top, metric: metric, &reader)
 
         let scale = try reader.string(top["scale"], at: "scale")
         if let scale, scale.isEmpty { throw reader.error("scale", "empty scale name") }
         let insets = try parseInsets(top["insets"], extent: extent, &reader)
 
-        var prefectureBorders = level == .municipality || level == .city
-        var projectSymbols: MapSpec.ProjectSymbols?
-        if let overlays = try reader.optionalObject(top["overlays"], at: "overlays") {
-            if let value = try reader.bool(overlays["prefecture_borders"], at: "overlays.prefecture_borders") {
-                if value && level == .bureau {
-                    throw reader.error("overlays.prefecture_borders", "a map of bureau blocks has no prefecture borders between its units")
-                }
-                prefectureBorders = value
-            }
-            if let projects = try reader.optionalObject(overlays["projects"], at: "overlays.projects") {
-                var symbols = MapSpec.ProjectSymbols()
-                if let sizeBy = try reader.string(projects["size_by"], at: "overlays.projects.size_by"), sizeBy != "amount" {
-                    throw reader.error("overlays.projects.size_by", "unknown size_by '\(sizeBy)'; circles are sized by: amount")
-                }
-                if let colorBy = try reader.string(projects["color_by"], at: "overlays.projects.color_by") {
-                    guard let value = MapSpec.ProjectSymbols.ColorBy(rawValue: colorBy) else {
-                        throw reader.error("overlays.projects.color_by", "unknown color_by '\(colorBy)'; one of: plan, field")
-                    }
-                    symbols.colorBy = value
-                }
-                if let radius = try reader.number(projects["max_radius"], at: "overlays.projects.max_radius", in: 2...200) {
-                    symbols.maxRadius = radius
-                }
-                projectSymbols = symbols
-            }
-        }
+        let (prefectureBorders, projectSymbols) = try parseOverlays(top["overlays"], level: level, &reader)
 
         var prefectureLabels = true
         var labelFontSize = 11.0
@@ -160,6 +114,67 @@ public struct MapSpecParser: Sendable {
                        prefectureBorders: prefectureBorders, projectSymbols: projectSymbols, prefectureLabels: prefectureLabels,
                        labelFontSize: labelFontSize, legendTitle: legendTitle, legendCounts: legendCounts,
                        width: width, height: height, attribution: attribution)
+    }
+
+    /// `classification` and `palette`, which only a map with a metric may have; the palette must
+    /// have enough colours for the classes.
+    private func parseClassesAndPalette(_ top: [String: SpecJSONValue], metric: StatisticsMetric?,
+                                        _ reader: inout Reader) throws -> (MapSpec.ClassificationOptions, String) {
+        var classification = MapSpec.ClassificationOptions()
+        var palette = "YlOrRd"
+        if metric == nil {
+            for key in ["classification", "palette"] where top[key] != nil {
+                throw reader.error(key, "given without a metric: a map without a metric has no classes")
+            }
+        } else {
+            classification = try parseClassification(top["classification"], &reader)
+            palette = try reader.string(top["palette"], at: "palette") ?? palette
+            let colourCount: Int
+            if case .manual(let breaks) = classification.method {
+                colourCount = max(breaks.count, Palette.classRange.lowerBound)
+            } else {
+                colourCount = classification.method.usesClassCount ? classification.classes : Palette.classRange.lowerBound
+            }
+            do {
+                _ = try Palette.colors(palette, classes: colourCount)
+            } catch let error as PaletteError {
+                let key = error.description.hasPrefix("unknown") ? "palette" : "classification.classes"
+                throw reader.error(key, error.description)
+            }
+        }
+        return (classification, palette)
+    }
+
+    /// `overlays`: prefecture borders (default: on for municipal maps) and project symbols.
+    private func parseOverlays(_ value: SpecJSONValue?, level: MapLevel,
+                               _ reader: inout Reader) throws -> (prefectureBorders: Bool, projectSymbols: MapSpec.ProjectSymbols?) {
+        var prefectureBorders = level == .municipality || level == .city
+        var projectSymbols: MapSpec.ProjectSymbols?
+        if let overlays = try reader.optionalObject(value, at: "overlays") {
+            if let value = try reader.bool(overlays["prefecture_borders"], at: "overlays.prefecture_borders") {
+                if value && level == .bureau {
+                    throw reader.error("overlays.prefecture_borders", "a map of bureau blocks has no prefecture borders between its units")
+                }
+                prefectureBorders = value
+            }
+            if let projects = try reader.optionalObject(overlays["projects"], at: "overlays.projects") {
+                var symbols = MapSpec.ProjectSymbols()
+                if let sizeBy = try reader.string(projects["size_by"], at: "overlays.projects.size_by"), sizeBy != "amount" {
+                    throw reader.error("overlays.projects.size_by", "unknown size_by '\(sizeBy)'; circles are sized by: amount")
+                }
+                if let colorBy = try reader.string(projects["color_by"], at: "overlays.projects.color_by") {
+                    guard let value = MapSpec.ProjectSymbols.ColorBy(rawValue: colorBy) else {
+                        throw reader.error("overlays.projects.color_by", "unknown color_by '\(colorBy)'; one of: plan, field")
+                    }
+                    symbols.colorBy = value
+                }
+                if let radius = try reader.number(projects["max_radius"], at: "overlays.projects.max_radius", in: 2...200) {
+                    symbols.maxRadius = radius
+                }
+                projectSymbols = symbols
+            }
+        }
+        return (prefectureBorders, projectSymbols)
     }
 
     private func parseFilters(_ value: SpecJSONValue?, _ reader: inout Reader) throws -> MapSpec.Filters {

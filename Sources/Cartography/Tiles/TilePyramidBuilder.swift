@@ -75,98 +75,25 @@ public struct TilePyramidBuilder: Sendable {
     /// - Throws: `TilePyramidError` for a bad zoom range or a store without tile scales; the
     ///   source's errors as they are; whatever `write` throws.
     public func build(write: (BuiltTile) throws -> Void) throws -> TilePyramidReport {
-        let (built, zooms, scales, classesByLayer) = try prepare()
-        let projects = try projectLayer()
-        let sites = try siteLayer()
-
+        let run = try PyramidRun(self)
         var bounds = BoundingBox.empty
         var zoomReports: [TilePyramidReport.Zoom] = []
-        var oversized: [TilePyramidReport.OversizedTile] = []
-        var coarsened: [TilePyramidReport.CoarsenedTile] = []
-        var clustered: [TileID] = []
-        var unitCache: [String: [LayerUnit]] = [:]
-        let encoder = TileGeometryEncoder(extent: options.extent, buffer: options.buffer)
-
-        /// A layer's units at a scale with their properties, read once.
-        func layerUnits(_ level: MapLevel, scale: String) throws -> [LayerUnit] {
-            let layer = Self.layerName(level)
-            let key = "\(layer)@\(scale)"
-            if let cached = unitCache[key] { return cached }
-            let classes = classesByLayer[layer]!
-            let records = try source.units(level, scale: scale)
-            guard !records.isEmpty else { throw TilePyramidError.noUnits(store: source.storeName, layer: layer, scale: scale) }
-            let units = records.map { record in
-                let properties = classes.properties[record.code] ?? Self.properties(code: record.code, name: record.name, value: nil,
-                                                                                    key: "nodata", fill: ClassLegend.noDataColor)
-                return LayerUnit(code: record.code, properties: properties, polygons: record.polygons)
-            }
-            unitCache[key] = units
-            return units
-        }
-
-        for z in zooms {
-            let level = layerLevel(z)
-            let layer = Self.layerName(level)
-            let scale = scales[z]!
-            let units = try layerUnits(level, scale: scale)
-            for unit in units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } } }
-
-            let unitTiles = Self.encode(units, zoom: z, only: nil, encoder: encoder)
-            // Each project's tile and position, once per zoom (the cap's fallback clusters from it too).
-            let projectMembers = projects?.members(zoom: z) ?? [:]
-            let projectTiles = projects.map { $0.features(of: projectMembers, clustered: $0.clusters(atZoom: z)) } ?? [:]
-            let siteTiles = sites.features(zoom: z, encoder: encoder)
-            let tiles = Set(unitTiles.keys).union(projectTiles.keys).union(siteTiles.keys).sorted()
+        for z in run.zooms {
+            let zoom = try run.zoom(z)
+            for unit in zoom.units { for polygon in unit.polygons { for c in polygon.exterior.coordinates { bounds.extend(c) } } }
             var zoomBytes = 0
-            for tile in tiles {
-                var unitFeatures = Self.features(unitTiles[tile] ?? [], of: units)
-                var projectFeatures = projectTiles[tile] ?? []
-                let siteFeatures = siteTiles[tile] ?? []
-                func layers() -> [TileLayer] {
-                    [TileLayer(name: layer, extent: options.extent, features: unitFeatures),
-                     TileLayer(name: TilePyramidBuilder.projectsLayer, extent: options.extent, features: projectFeatures),
-                     TileLayer(name: TilePyramidBuilder.sitesLayer, extent: options.extent, features: siteFeatures)].filter { !$0.features.isEmpty }
-                }
-                var bytes = TileJSONWriter.bytes(layers())
-                if bytes.count > options.maxTileBytes, let projects, !projects.clusters(atZoom: z), !projectFeatures.isEmpty {
-                    // Too many projects to list one by one (the usual cause): this tile gets clusters,
-                    // before its units are drawn coarser.
-                    projectFeatures = projects.clusterFeatures(projectMembers[tile] ?? [])
-                    bytes = TileJSONWriter.bytes(layers())
-                    clustered.append(tile)
-                }
-                if bytes.count > options.maxTileBytes, !unitFeatures.isEmpty {
-                    // Coarser tile scales, finest first, until the tile fits.
-                    let original = bytes.count
-                    let coarser = Self.tileScales.filter { built.contains("z\($0)") && "z\($0)" != scale && $0 < Int(scale.dropFirst())! }.reversed()
-                    for candidateZoom in coarser {
-                        let candidateScale = "z\(candidateZoom)"
-                        let candidateUnits = try layerUnits(level, scale: candidateScale)
-                        let encoded = Self.encode(candidateUnits, zoom: z, only: tile, encoder: encoder)[tile] ?? []
-                        guard !encoded.isEmpty else { continue }  // never a tile without its units
-                        let kept = unitFeatures
-                        unitFeatures = Self.features(encoded, of: candidateUnits)
-                        let candidate = TileJSONWriter.bytes(layers())
-                        if candidate.count <= options.maxTileBytes || candidateZoom == coarser.last {
-                            coarsened.append(.init(tile: tile, scale: candidateScale, originalBytes: original, bytes: candidate.count))
-                            bytes = candidate
-                            if candidate.count <= options.maxTileBytes { break }
-                        } else {
-                            unitFeatures = kept
-                        }
-                    }
-                }
-                if bytes.count > options.maxTileBytes { oversized.append(.init(tile: tile, bytes: bytes.count)) }
-                zoomBytes += bytes.count
-                try write(BuiltTile(id: tile, layers: layers(), json: bytes))
+            for tile in zoom.tiles {
+                let built = try run.draw(tile, of: zoom)
+                zoomBytes += built.json.count
+                try write(built)
             }
-            zoomReports.append(.init(zoom: z, layer: layer, scale: scale, tiles: tiles.count, bytes: zoomBytes))
+            zoomReports.append(.init(zoom: z, layer: zoom.layer, scale: zoom.scale, tiles: zoom.tiles.count, bytes: zoomBytes))
         }
-
-        let document = tileJSON(zooms: zooms, bounds: bounds, classes: classesByLayer,
-                                hasProjects: projects != nil, hasSites: !sites.isEmpty)
-        return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: oversized, coarsened: coarsened, clustered: clustered,
-                                 warnings: classesByLayer.keys.sorted().flatMap { name in classesByLayer[name]!.warnings.map { "\(name): \($0)" } },
+        let document = tileJSON(zooms: run.zooms, bounds: bounds, classes: run.classes,
+                                hasProjects: run.projects != nil, hasSites: !run.sites.isEmpty)
+        return TilePyramidReport(tileJSON: document.bytes, zooms: zoomReports, oversized: run.oversized, coarsened: run.coarsened,
+                                 clustered: run.clustered,
+                                 warnings: run.classes.keys.sorted().flatMap { name in run.classes[name]!.warnings.map { "\(name): \($0)" } },
                                  mbtilesMetadata: mbtilesMetadata(document))
     }
 
@@ -188,7 +115,7 @@ public struct TilePyramidBuilder: Sendable {
 
     /// What every build starts from: the built scales, the zooms with their scales and each
     /// layer's classes.
-    private func prepare() throws -> (built: [String], zooms: [Int], scales: [Int: String], classes: [String: LayerClasses]) {
+    func prepare() throws -> (built: [String], zooms: [Int], scales: [Int: String], classes: [String: LayerClasses]) {
         guard TileID.zoomRange.contains(options.minZoom), TileID.zoomRange.contains(options.maxZoom), options.minZoom <= options.maxZoom else {
             throw TilePyramidError.badZoomRange(minZoom: options.minZoom, maxZoom: options.maxZoom)
         }

@@ -32,26 +32,7 @@ public struct CoverageArcs: Sendable {
         let ringCount = ringStart.count - 1
         @inline(__always) func packed(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
 
-        // Junctions: how many ring visits each vertex has, and whether its neighbours differ
-        // between visits.
-        var visits = [UInt8](repeating: 0, count: vertexCount)
-        var neighbours = [UInt64](repeating: 0, count: vertexCount)
-        var fixed = [Bool](repeating: false, count: vertexCount)
-        for r in 0..<ringCount {
-            let lower = ringStart[r], upper = ringStart[r + 1]
-            guard upper - lower >= 3 else { continue }
-            for k in lower..<upper {
-                let v = Int(ids[k])
-                let u = ids[k == lower ? upper - 1 : k - 1], w = ids[k + 1 == upper ? lower : k + 1]
-                let pair = packed(min(u, w), max(u, w))
-                switch visits[v] {
-                case 0: neighbours[v] = pair
-                case 1: if neighbours[v] != pair { fixed[v] = true }
-                default: fixed[v] = true
-                }
-                if visits[v] < 2 { visits[v] += 1 }
-            }
-        }
+        var fixed = Self.junctions(topology)
 
         // Arcs, in the order the rings meet them: a ring cut at its junctions gives pieces that
         // are either new arcs (the ring's face on their left) or arcs met before, walked
@@ -115,6 +96,33 @@ public struct CoverageArcs: Sendable {
         isFixed = fixed
         isRingAnchor = anchors
         self.faceRings = faceRings
+    }
+
+    /// Junctions: the vertices with more than two ring visits, or two visits whose neighbours
+    /// differ between them.
+    static func junctions(_ topology: CoverageTopology) -> [Bool] {
+        let vertexCount = topology.vertexCount
+        let ids = topology.ringVertexIds, ringStart = topology.ringStart
+        @inline(__always) func packed(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
+        var visits = [UInt8](repeating: 0, count: vertexCount)
+        var neighbours = [UInt64](repeating: 0, count: vertexCount)
+        var fixed = [Bool](repeating: false, count: vertexCount)
+        for r in 0..<(ringStart.count - 1) {
+            let lower = ringStart[r], upper = ringStart[r + 1]
+            guard upper - lower >= 3 else { continue }
+            for k in lower..<upper {
+                let v = Int(ids[k])
+                let u = ids[k == lower ? upper - 1 : k - 1], w = ids[k + 1 == upper ? lower : k + 1]
+                let pair = packed(min(u, w), max(u, w))
+                switch visits[v] {
+                case 0: neighbours[v] = pair
+                case 1: if neighbours[v] != pair { fixed[v] = true }
+                default: fixed[v] = true
+                }
+                if visits[v] < 2 { visits[v] += 1 }
+            }
+        }
+        return fixed
     }
 
     /// The arcs as coordinates.

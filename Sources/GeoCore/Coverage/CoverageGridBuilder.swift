@@ -68,23 +68,8 @@ struct CoverageGridBuilder {
         let halves = Self.split(ringStarts, parts: Self.threads)
         let source = UncheckedSendable((rings, ringIsHole, ringStarts, ringFaces))
 
-        // 1. The box, and the grid over it: half a cell of margin below and left, a cell or more
-        // above and right, so no vertex lies on the outer grid lines.
-        var box = BoundingBox.empty
-        for half in (0..<Self.threads).map({ $0 }).concurrentMapUnchecked({ half -> BoundingBox in
-            var box = BoundingBox.empty
-            for ring in source.value.0[halves[half]] { for c in ring { box.extend(c) } }
-            return box
-        }) where !half.isEmpty {
-            box.extend(half)
-        }
-        if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
-        precondition(box.minX.isFinite && box.minY.isFinite && box.maxX.isFinite && box.maxY.isFinite,
-                     "coverage grid: non-finite coordinates")
-        let originX = box.minX - cellSize / 2, originY = box.minY - cellSize / 2
-        let layout = GridLayout(originX: originX, originY: originY, cellSize: cellSize,
-                                columns: Int((box.maxX - originX) / cellSize) + 2,
-                                rows: Int((box.maxY - originY) / cellSize) + 2)
+        // 1. The box, and the grid over it.
+        let layout = Self.gridLayout(source.value.0, halves: halves, cellSize: cellSize)
         let cells = layout.columns * layout.rows
         precondition(cells < Int(Int32.max), "coverage grid: too many cells; use larger cells")
 
@@ -105,25 +90,7 @@ struct CoverageGridBuilder {
         }
 
         // 3. The runs by cell (thread 0's first, each in ring order: deterministic).
-        let cellStarts = CoverageGridBuffer<Int32>(count: cells + 1, repeating: 0)
-        let starts = cellStarts.pointer
-        for (runs, _) in pieces { for run in runs { starts[Int(run.cell) + 1] += 1 } }
-        for cell in 0..<cells { starts[cell + 1] += starts[cell] }
-        let runCount = Int(starts[cells])
-        let runRings = CoverageGridBuffer<Int32>(count: runCount)
-        let runStarts = CoverageGridBuffer<Int32>(count: runCount), runLengths = CoverageGridBuffer<Int32>(count: runCount)
-        for (runs, _) in pieces {
-            for run in runs {
-                let slot = Int(starts[Int(run.cell)])
-                runRings[slot] = run.ring
-                runStarts[slot] = run.start
-                runLengths[slot] = run.length
-                starts[Int(run.cell)] += 1
-            }
-        }
-        // Each cell's cursor now sits at the next cell's start: shift back by one.
-        for cell in stride(from: cells, to: 0, by: -1) { starts[cell] = starts[cell - 1] }
-        starts[0] = 0
+        let (cellStarts, runRings, runStarts, runLengths) = Self.runsByCell(pieces.map(\.0), cells: cells)
 
         // 4. The corners' faces, row by row.
         let cornerFaces = CoverageGridBuffer<Int32>(count: (layout.columns + 1) * (layout.rows + 1),
@@ -142,6 +109,53 @@ struct CoverageGridBuilder {
         self.cornerFaces = cornerFaces
         undecidedCorners = scan.undecided
         inconsistentCrossings = scan.inconsistent
+    }
+
+    /// The box of every ring and the grid over it: half a cell of margin below and left, a cell
+    /// or more above and right, so no vertex lies on the outer grid lines.
+    static func gridLayout(_ rings: [[Coordinate]], halves: [Range<Int>], cellSize: Double) -> GridLayout {
+        let source = UncheckedSendable(rings)
+        var box = BoundingBox.empty
+        for half in (0..<Self.threads).map({ $0 }).concurrentMapUnchecked({ half -> BoundingBox in
+            var box = BoundingBox.empty
+            for ring in source.value[halves[half]] { for c in ring { box.extend(c) } }
+            return box
+        }) where !half.isEmpty {
+            box.extend(half)
+        }
+        if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        precondition(box.minX.isFinite && box.minY.isFinite && box.maxX.isFinite && box.maxY.isFinite,
+                     "coverage grid: non-finite coordinates")
+        let originX = box.minX - cellSize / 2, originY = box.minY - cellSize / 2
+        return GridLayout(originX: originX, originY: originY, cellSize: cellSize,
+                          columns: Int((box.maxX - originX) / cellSize) + 2,
+                          rows: Int((box.maxY - originY) / cellSize) + 2)
+    }
+
+    /// The runs sorted by cell (a counting sort): per cell the start of its runs, and per run its
+    /// ring, first segment and length.
+    static func runsByCell(_ pieces: [[Run]], cells: Int)
+        -> (CoverageGridBuffer<Int32>, CoverageGridBuffer<Int32>, CoverageGridBuffer<Int32>, CoverageGridBuffer<Int32>) {
+        let cellStarts = CoverageGridBuffer<Int32>(count: cells + 1, repeating: 0)
+        let starts = cellStarts.pointer
+        for runs in pieces { for run in runs { starts[Int(run.cell) + 1] += 1 } }
+        for cell in 0..<cells { starts[cell + 1] += starts[cell] }
+        let runCount = Int(starts[cells])
+        let runRings = CoverageGridBuffer<Int32>(count: runCount)
+        let runStarts = CoverageGridBuffer<Int32>(count: runCount), runLengths = CoverageGridBuffer<Int32>(count: runCount)
+        for runs in pieces {
+            for run in runs {
+                let slot = Int(starts[Int(run.cell)])
+                runRings[slot] = run.ring
+                runStarts[slot] = run.start
+                runLengths[slot] = run.length
+                starts[Int(run.cell)] += 1
+            }
+        }
+        // Each cell's cursor now sits at the next cell's start: shift back by one.
+        for cell in stride(from: cells, to: 0, by: -1) { starts[cell] = starts[cell - 1] }
+        starts[0] = 0
+        return (cellStarts, runRings, runStarts, runLengths)
     }
 
     /// The grid's cell arithmetic.

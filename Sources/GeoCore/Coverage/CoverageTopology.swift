@@ -48,37 +48,64 @@ public struct CoverageTopology: Sendable {
     /// Lookups issued together so their cache misses overlap.
     private static let batchSize = 32
 
+    /// The input rings in a flat list, with their face, whether they must be read backwards (so
+    /// that their face lies on the left) and whether they are exteriors.
+    struct FlatRings {
+        var coordinates: [[Coordinate]] = []
+        var face: [Int32] = []
+        var reversed: [Bool] = []
+        var isExterior: [Bool] = []
+        /// Where each ring's occurrences start in the flat list of all vertices (one more than rings).
+        var start: [Int] = [0]
+    }
+
     /// Builds the topology of `faces` (each a unit's polygons). `keepingRings` keeps the input
     /// rings as vertex ids, which `CoverageArcs` needs; a caller that only dissolves passes
     /// false and saves a pass over every vertex (the boundary import does).
     public init(faces: [[Polygon]], keepingRings: Bool = true) {
         faceCount = faces.count
-        // Rings in a flat list, with their face and whether they must be read backwards.
-        var rings: [[Coordinate]] = []
-        var ringFace: [Int32] = []
-        var ringReversed: [Bool] = []
-        var ringIsExterior: [Bool] = []
-        var ringStart: [Int] = [0]
+        let rings = Self.flatten(faces)
+        let occurrences = rings.start.last!
+        let ids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(occurrences, 1))
+        defer { ids.deallocate() }
+        coordinates = Self.internVertices(rings, into: ids)
+        let (ringIds, ringIdStart) = keepingRings ? Self.ringVertexIds(rings, ids: ids) : ([], [0])
+        ringVertexIds = ringIds
+        ringStart = ringIdStart
+        ringFace = rings.face
+        ringIsExterior = rings.isExterior
+        let edges = Self.edges(rings, ids: ids, coordinates: coordinates)
+        edgeLow = edges.low
+        edgeHigh = edges.high
+        leftOfForward = edges.forward
+        leftOfBackward = edges.backward
+        overlaps = edges.overlaps
+    }
+
+    static func flatten(_ faces: [[Polygon]]) -> FlatRings {
+        var rings = FlatRings()
         for (face, polygons) in faces.enumerated() {
             for polygon in polygons {
                 for (index, ring) in polygon.rings.enumerated() {
                     let counterClockwise = ring.signedArea > 0
-                    rings.append(ring.coordinates)
-                    ringFace.append(Int32(face))
-                    ringReversed.append(counterClockwise != (index == 0))
-                    ringIsExterior.append(index == 0)
-                    ringStart.append(ringStart.last! + ring.coordinates.count)
+                    rings.coordinates.append(ring.coordinates)
+                    rings.face.append(Int32(face))
+                    rings.reversed.append(counterClockwise != (index == 0))
+                    rings.isExterior.append(index == 0)
+                    rings.start.append(rings.start.last! + ring.coordinates.count)
                 }
             }
         }
-        let occurrences = ringStart.last!
+        return rings
+    }
 
-        // Phase 1: intern vertices, shard by coordinate hash, one thread per shard. Each
-        // occurrence gets its shard-local id tagged with the shard in the low bit.
-        let ids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(occurrences, 1))
-        defer { ids.deallocate() }
+    /// Phase 1: interns the vertices, sharded by coordinate hash, one thread per shard; writes
+    /// each occurrence's vertex id into `ids` and returns the vertices by id.
+    static func internVertices(_ rings: FlatRings, into ids: UnsafeMutableBufferPointer<Int32>) -> [Coordinate] {
+        let occurrences = rings.start.last!
         let idSlots = UncheckedSendable(ids)
-        let ringList = rings, starts = ringStart
+        let ringList = rings.coordinates, starts = rings.start
+        // Each occurrence gets its shard-local id tagged with the shard in the low bit.
         let shardCoordinates = (0..<Self.shardCount).map { $0 }.concurrentMapUnchecked { shard -> [Coordinate] in
             // Most vertices of a coverage lie on one or two rings: about 0.8 per occurrence.
             var interner = CoordinateInterner(expected: occurrences * 4 / 5 / Self.shardCount + 16)
@@ -109,32 +136,38 @@ public struct CoverageTopology: Sendable {
             return interner.coordinates
         }
         let offset: [Int32] = [0, Int32(shardCoordinates[0].count)]
-        coordinates = shardCoordinates[0] + shardCoordinates[1]
         for k in 0..<occurrences {
             let tagged = ids[k]
             ids[k] = (tagged >> 1) + offset[Int(tagged & 1)]
         }
-        // The rings as vertex ids, face on the left, for the arcs (`CoverageArcs`).
+        return shardCoordinates[0] + shardCoordinates[1]
+    }
+
+    /// The rings as vertex ids, face on the left, repeats dropped, for the arcs (`CoverageArcs`).
+    static func ringVertexIds(_ rings: FlatRings, ids: UnsafeMutableBufferPointer<Int32>) -> ([Int32], [Int]) {
         var ringIds = [Int32]()
-        ringIds.reserveCapacity(keepingRings ? occurrences : 0)
+        ringIds.reserveCapacity(rings.start.last!)
         var ringIdStart = [0]
-        ringIdStart.reserveCapacity(keepingRings ? rings.count + 1 : 1)
-        for r in 0..<(keepingRings ? rings.count : 0) {
+        ringIdStart.reserveCapacity(rings.coordinates.count + 1)
+        for r in 0..<rings.coordinates.count {
             let first = ringIds.count
-            for k in ringStart[r]..<ringStart[r + 1] where ringIds.count == first || ringIds.last! != ids[k] {
+            for k in rings.start[r]..<rings.start[r + 1] where ringIds.count == first || ringIds.last! != ids[k] {
                 ringIds.append(ids[k])
             }
             while ringIds.count > first + 1 && ringIds.last! == ringIds[first] { ringIds.removeLast() }
-            if ringReversed[r] { ringIds[first...].reverse() }
+            if rings.reversed[r] { ringIds[first...].reverse() }
             ringIdStart.append(ringIds.count)
         }
-        ringVertexIds = ringIds
-        self.ringStart = ringIdStart
-        self.ringFace = ringFace
-        self.ringIsExterior = ringIsExterior
+        return (ringIds, ringIdStart)
+    }
 
-        // Phase 2: edges, shard by edge hash, one thread per shard.
-        let faceOfRing = ringFace, reversedRing = ringReversed
+    /// Phase 2: the edges with the face on each side, sharded by edge hash, one thread per
+    /// shard; edges claimed twice on the same side are overlaps.
+    static func edges(_ rings: FlatRings, ids: UnsafeMutableBufferPointer<Int32>, coordinates: [Coordinate])
+        -> (low: [Int32], high: [Int32], forward: [Int32], backward: [Int32], overlaps: [Overlap]) {
+        let occurrences = rings.start.last!
+        let idSlots = UncheckedSendable(ids)
+        let faceOfRing = rings.face, reversedRing = rings.reversed, starts = rings.start
         let shardEdges = (0..<Self.shardCount).map { $0 }.concurrentMapUnchecked { shard -> EdgeSides in
             var table = EdgeSides(expected: occurrences * 4 / 5 / Self.shardCount + 16)
             var batch: [(from: Int32, to: Int32, face: Int32, hash: UInt64)] = []
@@ -174,7 +207,6 @@ public struct CoverageTopology: Sendable {
         backward.reserveCapacity(edgeTotal)
         var overlaps: [Overlap] = []
         var seenPairs = Set<[Int]>()
-        let allCoordinates = coordinates
         for table in shardEdges {
             table.forEach { l, h, f, b in
                 low.append(l)
@@ -185,15 +217,11 @@ public struct CoverageTopology: Sendable {
             for conflict in table.conflicts {
                 let pair = [Int(min(conflict.0, conflict.1)), Int(max(conflict.0, conflict.1))]
                 if seenPairs.insert(pair).inserted {
-                    overlaps.append(Overlap(first: pair[0], second: pair[1], at: allCoordinates[Int(conflict.2)]))
+                    overlaps.append(Overlap(first: pair[0], second: pair[1], at: coordinates[Int(conflict.2)]))
                 }
             }
         }
-        edgeLow = low
-        edgeHigh = high
-        leftOfForward = forward
-        leftOfBackward = backward
-        self.overlaps = overlaps.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        return (low, high, forward, backward, overlaps.sorted { ($0.first, $0.second) < ($1.first, $1.second) })
     }
 
     /// Dissolves the faces into groups: `group[face]` is the face's group (−1 leaves it out).

@@ -87,23 +87,12 @@ final class VertexGrid {
          forEachVertex: ((Int, Coordinate) -> Void) -> Void) {
         precondition(vertexCount < Int(Int32.max), "too many vertices for 32-bit ids")
         let box = bounds.isEmpty ? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) : bounds
-        var width = cellWidth.isFinite && cellWidth > 0 ? cellWidth : 1
-        var height = cellHeight.isFinite && cellHeight > 0 ? cellHeight : 1
-        func counts(_ w: Double, _ h: Double) -> (Int, Int) {
-            (Int(((box.maxX - box.minX) / w).rounded(.down)) + 1, Int(((box.maxY - box.minY) / h).rounded(.down)) + 1)
-        }
-        while true {
-            let (cx, cy) = counts(width, height)
-            let tiles = Double((cx + Self.tileSide - 1) / Self.tileSide) * Double((cy + Self.tileSide - 1) / Self.tileSide)
-            if tiles <= Double(Self.maximumTiles) { break }
-            width *= 2
-            height *= 2
-        }
+        let (width, height) = Self.cellSize(box, cellWidth: cellWidth, cellHeight: cellHeight)
         originX = box.minX
         originY = box.minY
         inverseCellWidth = 1 / width
         inverseCellHeight = 1 / height
-        (cellsX, cellsY) = counts(width, height)
+        (cellsX, cellsY) = Self.cellCounts(box, width, height)
         tilesX = (cellsX + Self.tileSide - 1) / Self.tileSide
         let tilesY = (cellsY + Self.tileSide - 1) / Self.tileSide
 
@@ -170,6 +159,25 @@ final class VertexGrid {
             coordinates.baseAddress!.advanced(by: e).initialize(to: c)
             vertices[e] = Int32(id)
             entryOf[id] = Int32(e)
+        }
+    }
+
+    /// Cells across and down `box` at this cell size.
+    static func cellCounts(_ box: BoundingBox, _ w: Double, _ h: Double) -> (Int, Int) {
+        (Int(((box.maxX - box.minX) / w).rounded(.down)) + 1, Int(((box.maxY - box.minY) / h).rounded(.down)) + 1)
+    }
+
+    /// The cell size asked for (1 where it is not a positive number), doubled until the grid
+    /// needs at most `maximumTiles` tiles.
+    static func cellSize(_ box: BoundingBox, cellWidth: Double, cellHeight: Double) -> (Double, Double) {
+        var width = cellWidth.isFinite && cellWidth > 0 ? cellWidth : 1
+        var height = cellHeight.isFinite && cellHeight > 0 ? cellHeight : 1
+        while true {
+            let (cx, cy) = cellCounts(box, width, height)
+            let tiles = Double((cx + tileSide - 1) / tileSide) * Double((cy + tileSide - 1) / tileSide)
+            if tiles <= Double(maximumTiles) { return (width, height) }
+            width *= 2
+            height *= 2
         }
     }
 

@@ -97,25 +97,8 @@ public enum DecimalNumber {
         }
 
         if text[i] | 0x20 == UInt8(ascii: "e") {
-            i += 1
-            var exponentIsNegative = false
-            if text[i] == UInt8(ascii: "+") {
-                i += 1
-            } else if text[i] == UInt8(ascii: "-") {
-                exponentIsNegative = true
-                i += 1
-            }
-            let exponentStart = i
-            var written = 0
-            while true {
-                let digit = text[i] &- UInt8(ascii: "0")
-                if digit >= 10 { break }
-                // Saturate: anything this large is out of range either way and goes to strtod.
-                if written < 1_000_000 { written = written * 10 + Int(digit) }
-                i += 1
-            }
-            if i == exponentStart { return Scan(value: 0, length: i, isValid: false) }
-            exponent += exponentIsNegative ? -written : written
+            guard let written = scanExponent(text, at: &i) else { return Scan(value: 0, length: i, isValid: false) }
+            exponent += written
         }
 
         if !droppedDigits && significand <= maximumExactSignificand && exponent >= -22 && exponent <= 22 {
@@ -128,6 +111,30 @@ public enum DecimalNumber {
             return Scan(value: isNegative ? -value : value, length: i, isValid: true)
         }
         return Scan(value: convertWithStrtod(text, count: i), length: i, isValid: true)
+    }
+
+    /// The exponent after an `e` at `text[i]`, signed (`i` moves past it); nil when no digit follows.
+    @inline(__always)
+    static func scanExponent(_ text: UnsafePointer<UInt8>, at i: inout Int) -> Int? {
+        i += 1
+        var exponentIsNegative = false
+        if text[i] == UInt8(ascii: "+") {
+            i += 1
+        } else if text[i] == UInt8(ascii: "-") {
+            exponentIsNegative = true
+            i += 1
+        }
+        let exponentStart = i
+        var written = 0
+        while true {
+            let digit = text[i] &- UInt8(ascii: "0")
+            if digit >= 10 { break }
+            // Saturate: anything this large is out of range either way and goes to strtod.
+            if written < 1_000_000 { written = written * 10 + Int(digit) }
+            i += 1
+        }
+        if i == exponentStart { return nil }
+        return exponentIsNegative ? -written : written
     }
 
     /// The value of eight ASCII digits at `text`, or `nil` if any of the eight bytes is not a digit
