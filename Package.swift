@@ -72,14 +72,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        // Helpers several test targets share (a seeded generator, an XML reader).
+        // Helpers every test target may share: the repository's paths and the committed fixtures
+        // (Tests/Fixtures), the shared data that fails rather than skips under CI, temporary
+        // folders, golden files, fixtures made once per run, running a program, a seeded
+        // generator, an XML reader. Depends on no target of the package.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
-        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "TestSupport"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore"]),
-        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "TestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport", "TestSupport"]),
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [

@@ -1,6 +1,7 @@
 import BoundaryStore
 import GeoCore
 import GRDB
+import TestSupport
 import XCTest
 
 /// The spec's R-tree triggers and the ST_* functions the store registers, exercised by editing a
@@ -13,7 +14,7 @@ final class RTreeTriggerTests: XCTestCase {
     }
 
     func testTriggersKeepTheRTreeInStepWithSQLEdits() throws {
-        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("t.gpkg").path
+        let path = try TemporaryFolder.url(for: self).appendingPathComponent("t.gpkg").path
         let store = try BoundaryStore(path: path)
         try store.replaceBoundaries(edition: StoreFixtures.edition, sources: [], units: StoreFixtures.units(), report: [])
         let far = BoundingBox(minX: 150, minY: 45, maxX: 150.5, maxY: 45.5)
@@ -52,7 +53,7 @@ final class RTreeTriggerTests: XCTestCase {
     }
 
     func testSchemaHasTheSpecTriggersAndRegistrations() throws {
-        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("t.gpkg").path
+        let path = try TemporaryFolder.url(for: self).appendingPathComponent("t.gpkg").path
         let store = try BoundaryStore(path: path)
         try store.replaceBoundaries(edition: StoreFixtures.edition, sources: [], units: StoreFixtures.units(), report: [])
         let queue = try openDirectly(path)

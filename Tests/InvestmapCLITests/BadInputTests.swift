@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Every bad input: a one-line error naming the file (and feature), a non-zero exit, and the
@@ -9,9 +10,9 @@ final class BadInputTests: XCTestCase {
     private var storeHash = ""
 
     override func setUpWithError() throws {
-        folder = try CLI.temporaryFolder(self)
+        folder = try TemporaryFolder.url(for: self)
         db = folder.appendingPathComponent("store.gpkg")
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         storeHash = try CLI.sha256(db)
@@ -87,11 +88,9 @@ final class BadInputTests: XCTestCase {
     func testZipWithoutBoundaryData() throws {
         let readme = try write("readme.txt", "no boundaries here")
         let zip = folder.appendingPathComponent("N03-20240101_GML.zip")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w'); z.write(sys.argv[2], 'readme.txt'); z.close()", zip.path, readme.path]
-        try process.run()
-        process.waitUntilExit()
+        let made = try Program.run("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w'); z.write(sys.argv[2], 'readme.txt'); z.close()",
+                                               zip.path, readme.path])
+        XCTAssertEqual(made.status, 0, made.errors)
         try assertRejected(zip, mentions: ["no GeoJSON or TopoJSON"])
     }
 
@@ -112,7 +111,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnwritableStore() throws {
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", "/proc/investmap.gpkg"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("/proc/investmap.gpkg"), result.stderr)

@@ -1,5 +1,6 @@
 import Foundation
 import Reference
+import TestSupport
 import XCTest
 
 final class CSVReaderTests: XCTestCase {
@@ -135,7 +136,7 @@ final class CSVReaderTests: XCTestCase {
 
     /// The sample of town points (CRLF, 10,000 rows) parses into 7 fields per row.
     func testTownPointsSample() throws {
-        let url = try TestPaths.sharedFile("points/town_points_sample10k.csv")
+        let url = try TestData.sharedFile("points/town_points_sample10k.csv")
         var rows = 0
         try CSVReader.forEachRecord(inFile: url) { line, fields in
             XCTAssertEqual(fields.count, 7, "line \(line)")
