@@ -77,12 +77,26 @@ let package = Package(
         // folders, golden files, fixtures made once per run, running a program, a seeded
         // generator, an XML reader. Depends on no target of the package.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The store the store-based unit tests read: the committed fixture imported once per run,
+        // writable copies, hand-made ledgers, known places.
+        .target(name: "TestStores", dependencies: ["TestSupport", "GeoCore", "Reference", "BoundaryStore", "BoundaryImport", "LedgerImport"],
+                path: "Tests/TestStores"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "TestSupport"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport", "TestSupport"]),
+        // Unit tests of the library targets with logic, on the committed fixture (no shared data).
+        .testTarget(name: "BoundaryImportTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "Reference", "TestStores", "TestSupport"]),
+        .testTarget(name: "SpatialJoinTests", dependencies: ["SpatialJoin", "BoundaryStore", "GeoCore", "TestStores", "TestSupport"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "Ledger", "BoundaryStore", "TestStores", "TestSupport"]),
+        .testTarget(name: "LedgerStatisticsTests", dependencies: [
+            "LedgerStatistics", "LedgerImport", "BoundaryStore", "Reference", "TestStores", "TestSupport",
+        ]),
+        .testTarget(name: "SpatialQueriesTests", dependencies: [
+            "SpatialQueries", "LedgerStatistics", "BoundaryStore", "GeoCore", "TestStores", "TestSupport",
+        ]),
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [
