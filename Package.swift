@@ -97,6 +97,15 @@ let package = Package(
         .testTarget(name: "SpatialQueriesTests", dependencies: [
             "SpatialQueries", "LedgerStatistics", "BoundaryStore", "GeoCore", "TestStores", "TestSupport",
         ]),
+        .testTarget(name: "QueryOutputTests", dependencies: [
+            "QueryOutput", "Cartography", "SpatialJoin", "SpatialQueries", "LedgerStatistics", "BoundaryStore", "GeoCore", "TestStores", "TestSupport",
+        ], exclude: ["Goldens"]),
+        .testTarget(name: "MapServiceTests", dependencies: [
+            "MapService", "QueryOutput", "SpatialJoin", "BoundaryStore", "TestStores", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [
