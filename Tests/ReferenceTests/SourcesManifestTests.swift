@@ -56,7 +56,7 @@ final class SourcesManifestTests: XCTestCase {
     func testManifestMatchesSharedFiles() throws {
         let manifest = try manifest()
         for dataset in manifest.datasets {
-            let url = try TestData.sharedFile(dataset.shared_path)
+            let url = try TestData.sharedFile(dataset.shared_path, decompress: false)
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int
             XCTAssertEqual(size, dataset.bytes, dataset.id)
             XCTAssertEqual(try sha256(of: url), dataset.sha256, dataset.id)

@@ -6,6 +6,9 @@ import XCTest
 /// is missing, the test is skipped on a developer's machine, but under CI (the environment
 /// variable `CI` set to anything non-empty) it FAILS, with a message naming the missing file, so
 /// a CI run can never go green by skipping the tests that matter.
+///
+/// Ask in the test (or a `TestFixture` it reads), not in `setUpWithError`: on Linux, XCTest counts
+/// an error thrown by `setUpWithError` as a failure and also as a skip.
 public enum TestData {
     /// True when `CI` is set and not empty: missing data and tools fail instead of skipping.
     public static var isCI: Bool {
@@ -31,11 +34,12 @@ public enum TestData {
     }
 
     /// A file of the shared folder (`relativePath`, e.g. "geodata/N03-21_210101_s0010.topojson").
-    /// `.xz` files are decompressed once per test run into the temporary folder (the shared
-    /// folder is read-only); `environmentKey` names a variable that may already point at the
-    /// decompressed file (Scripts/test sets INVESTMAP_FULLRES_GEOJSON and INVESTMAP_TOWN_POINTS).
+    /// `.xz` files are decompressed once into the temporary folder (the shared folder is
+    /// read-only), unless `decompress` is false; `environmentKey` names a variable that may already
+    /// point at the decompressed file (Scripts/test sets INVESTMAP_FULLRES_GEOJSON and
+    /// INVESTMAP_TOWN_POINTS).
     /// - Throws: `missing(…)` (a skip, or a failure under CI) when the file is not there.
-    public static func sharedFile(_ relativePath: String, environmentKey: String? = nil) throws -> URL {
+    public static func sharedFile(_ relativePath: String, environmentKey: String? = nil, decompress: Bool = true) throws -> URL {
         if let key = environmentKey, let path = ProcessInfo.processInfo.environment[key], !path.isEmpty {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw missing("\(key)=\(path) names no file (it should be the decompressed \(relativePath) of the shared folder)")
@@ -46,7 +50,7 @@ public enum TestData {
         guard FileManager.default.fileExists(atPath: source.path) else {
             throw missing("shared data \(source.path) is not here (the shared folder is $INVESTMAP_SHARED, else ../shared beside the repository)")
         }
-        guard source.pathExtension == "xz" else { return source }
+        guard decompress, source.pathExtension == "xz" else { return source }
         return try decompressed(source)
     }
 
