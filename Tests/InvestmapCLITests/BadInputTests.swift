@@ -3,7 +3,7 @@ import TestSupport
 import XCTest
 
 /// Every bad input: a one-line error naming the file (and feature), a non-zero exit, and the
-/// store exactly as it was.
+/// store (the committed fixture imported) exactly as it was.
 final class BadInputTests: XCTestCase {
     private var folder: URL!
     private var db: URL!
@@ -12,7 +12,8 @@ final class BadInputTests: XCTestCase {
     override func setUpWithError() throws {
         folder = try TemporaryFolder.url(for: self)
         db = folder.appendingPathComponent("store.gpkg")
-        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        // The committed fixture (岡山県 and Shikoku): a real store, without the shared data.
+        let topojson = try TestPaths.fixture("N03-21_210101_s0010_okayama_shikoku.topojson")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         storeHash = try CLI.sha256(db)
@@ -111,7 +112,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnwritableStore() throws {
-        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestPaths.fixture("N03-21_210101_s0010_okayama_shikoku.topojson")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", "/proc/investmap.gpkg"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("/proc/investmap.gpkg"), result.stderr)
