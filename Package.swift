@@ -82,18 +82,38 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        // Helpers several test targets share (a seeded generator, an XML reader).
+        // Helpers every test target may share: the repository's paths and the committed fixtures
+        // (Tests/Fixtures), the shared data that fails rather than skips under CI, temporary
+        // folders, golden files, fixtures made once per run, running a program, a seeded
+        // generator, an XML reader. Depends on no target of the package.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The store the store-based unit tests read: the committed fixture imported once per run,
+        // writable copies, hand-made ledgers, known places.
+        .target(name: "TestStores", dependencies: ["TestSupport", "GeoCore", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "LedgerImport", "LedgerStatistics", "SpatialQueries"],
+                path: "Tests/TestStores"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
-        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "TestSupport"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "GeoFormats"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "GeoFormats", "Reference", "TestSupport"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Reference", "GeoCore", "GeoFormats"]),
-        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryStore", "BoundaryImport", "Reference", "GeoCore", "GeoFormats"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoCore", "GeoFormats", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["GeoFormats", "Reference", "TestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "GeoFormats", "Reference", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "LedgerTests", dependencies: ["GeoCore", "GeoFormats", "Ledger", "Reference", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "GeoFormats", "Reference", "TestSupport"]),
+        // Unit tests of the library targets with logic, on the committed fixture (no shared data).
+        .testTarget(name: "BoundaryImportTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "Reference", "TestStores", "TestSupport"]),
+        .testTarget(name: "SpatialJoinTests", dependencies: ["BoundaryStore", "GeoCore", "SpatialJoin", "TestStores", "TestSupport"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["BoundaryStore", "Ledger", "LedgerImport", "TestStores", "TestSupport"]),
+        .testTarget(name: "LedgerStatisticsTests", dependencies: ["BoundaryStore", "LedgerImport", "LedgerStatistics", "Reference", "TestStores", "TestSupport"]),
+        .testTarget(name: "SpatialQueriesTests", dependencies: ["BoundaryStore", "GeoCore", "LedgerStatistics", "Reference", "SpatialQueries", "TestStores", "TestSupport"]),
+        .testTarget(name: "QueryOutputTests", dependencies: ["BoundaryStore", "Cartography", "GeoCore", "GeoFormats", "LedgerStatistics", "QueryOutput", "SpatialJoin", "SpatialQueries", "TestStores", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "MapServiceTests", dependencies: [
+            "BoundaryStore", "MapService", "QueryOutput", "SpatialJoin", "TestStores", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [
-            "GeoCore", "GeoFormats", "Reference", "MapService", "TestSupport",
+            "GeoCore", "GeoFormats", "MapService", "Reference", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

@@ -2,11 +2,12 @@ import BoundaryStore
 import Foundation
 import GeoCore
 import Reference
+import TestSupport
 import XCTest
 
 final class BoundaryStoreTests: XCTestCase {
     private func newStorePath() throws -> String {
-        try StoreFixtures.temporaryFolder(self).appendingPathComponent("investmap.gpkg").path
+        try TemporaryFolder.url(for: self).appendingPathComponent("investmap.gpkg").path
     }
 
     private func filled(_ path: String) throws -> BoundaryStore {
@@ -172,10 +173,9 @@ final class BoundaryStoreTests: XCTestCase {
     func testOpeningAnotherSQLiteDatabaseFails() throws {
         let path = try newStorePath()
         // A SQLite file of something else: create it through a store-less SQLite session.
-        let sqlite = StoreFixtures.which("sqlite3")
-        try XCTSkipIf(sqlite == nil, "sqlite3 not installed")
-        let result = try StoreFixtures.run(sqlite!, [path, "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT);"])
-        XCTAssertEqual(result.status, 0, result.stderr)
+        let sqlite = try TestData.tool("sqlite3", package: "sqlite3")
+        let result = try Program.run(sqlite, [path, "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT);"])
+        XCTAssertEqual(result.status, 0, result.errors)
         XCTAssertThrowsError(try BoundaryStore(path: path)) { error in
             guard case StoreError.notAGeoPackage = error else { return XCTFail("\(error)") }
             XCTAssertTrue("\(error)".contains("application_id"), "\(error)")
@@ -183,7 +183,7 @@ final class BoundaryStoreTests: XCTestCase {
     }
 
     func testUnwritablePathsFail() throws {
-        let folder = try StoreFixtures.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let aFile = folder.appendingPathComponent("plain.txt")
         try "x".write(to: aFile, atomically: true, encoding: .utf8)
         let paths = [

@@ -4,6 +4,7 @@ import BoundaryImport
 import BoundaryStore
 import GeoFormats
 import Reference
+import TestSupport
 import XCTest
 
 /// The coverage grid on a real N03 coverage — the shared national TopoJSON (1,900 units)
@@ -12,16 +13,11 @@ import XCTest
 /// itself lives in SpatialJoin, which this test target does not depend on; the full-resolution
 /// store is checked against PointLocator on all 277 k town points by the CLI tests.)
 final class CoverageGridStoreTests: XCTestCase {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     func testTownPointsGetGEOSAnswersInsideAndAtSea() throws {
-        let geoData = Self.repositoryRoot.appendingPathComponent("GeoData")
-        let topojson = try XCTUnwrap(SharedFolder.file("geodata/N03-21_210101_s0010.topojson", geoDataDirectory: geoData),
-                                     "the shared folder (../shared or INVESTMAP_SHARED) holds geodata/N03-21_210101_s0010.topojson")
-        let sample = try XCTUnwrap(SharedFolder.file("points/town_points_sample10k.csv", geoDataDirectory: geoData),
-                                   "the shared folder holds points/town_points_sample10k.csv")
-        let storePath = try StoreFixtures.temporaryFolder(self).appendingPathComponent("coverage.gpkg").path
+        let geoData = TestPaths.geoData
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let sample = try TestData.sharedFile("points/town_points_sample10k.csv")
+        let storePath = try TemporaryFolder.url(for: self).appendingPathComponent("coverage.gpkg").path
         let reference = try ReferenceTables.load(from: geoData)
         _ = try BoundaryImporter(reference: reference, census: nil)
             .run(files: [topojson], edition: nil, openStore: { try BoundaryStore(path: storePath) })

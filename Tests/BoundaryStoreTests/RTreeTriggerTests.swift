@@ -2,6 +2,7 @@ import BoundaryStore
 import GeoCore
 import GRDB
 import Reference
+import TestSupport
 import XCTest
 
 /// The spec's R-tree triggers and the ST_* functions the store registers, exercised by editing a
@@ -14,7 +15,7 @@ final class RTreeTriggerTests: XCTestCase {
     }
 
     func testTriggersKeepTheRTreeInStepWithSQLEdits() throws {
-        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("t.gpkg").path
+        let path = try TemporaryFolder.url(for: self).appendingPathComponent("t.gpkg").path
         let store = try BoundaryStore(path: path)
         try store.replaceBoundaries(edition: StoreFixtures.edition, sources: [], units: StoreFixtures.units(), report: [])
         let far = BoundingBox(minX: 150, minY: 45, maxX: 150.5, maxY: 45.5)
@@ -53,7 +54,7 @@ final class RTreeTriggerTests: XCTestCase {
     }
 
     func testSchemaHasTheSpecTriggersAndRegistrations() throws {
-        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("t.gpkg").path
+        let path = try TemporaryFolder.url(for: self).appendingPathComponent("t.gpkg").path
         let store = try BoundaryStore(path: path)
         try store.replaceBoundaries(edition: StoreFixtures.edition, sources: [], units: StoreFixtures.units(), report: [])
         let queue = try openDirectly(path)

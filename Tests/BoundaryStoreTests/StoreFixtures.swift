@@ -4,18 +4,9 @@ import GeoCore
 import Reference
 import XCTest
 
-/// Shared fixtures: temporary folders and small synthetic boundary sets.
+/// Shared fixtures: small synthetic boundary sets.
 enum StoreFixtures {
     static let edition = "N03-22_220101"
-
-    /// A fresh empty folder, removed when the test ends.
-    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("BoundaryStoreTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     /// A closed counter-clockwise square ring.
     static func square(x: Double, y: Double, size: Double) -> LinearRing {
@@ -94,29 +85,4 @@ enum StoreFixtures {
     static let counts: [UnitLevel: Int] = [
         .ward: 20, .unassigned: 1, .municipality: 1, .designatedCity: 1, .prefecture: 1, .bureau: 1,
     ]
-
-    /// Runs a process and returns its exit status, stdout and stderr.
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
-    /// The path of an executable found on PATH, or nil.
-    static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
 }

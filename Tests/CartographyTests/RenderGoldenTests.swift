@@ -2,41 +2,30 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestSupport
 import XCTest
 import Cartography
 
-/// The SVG of small hand-made maps, pinned byte for byte (`RenderGoldens`), and the properties
+/// The SVG of small hand-made maps, pinned byte for byte in `Goldens/block.svg` and
+/// `Goldens/nation.svg` (open them in a browser, or `rsvg-convert` them), and the properties
 /// every rendered map must have: well-formed XML, one path per unit with its data attributes,
 /// legend counts that add up, borders drawn once, the same bytes every time.
 ///
-/// To update a golden after a deliberate change, run with RENDER_GOLDEN_DUMP=DIR, review the
-/// SVG files written there (open them, or `rsvg-convert` them), and paste them into
-/// RenderGoldens.swift.
+/// To update a golden after a deliberate change: `Scripts/update_goldens`, then review the SVG
+/// and `git diff Tests/CartographyTests/Goldens`.
 final class RenderGoldenTests: XCTestCase {
-    private func render(_ spec: MapSpec, _ input: MapInput) throws -> String {
-        let map = try MapRenderer().render(spec, input: input)
-        let text = String(decoding: map.svg, as: UTF8.self)
-        if let folder = ProcessInfo.processInfo.environment["RENDER_GOLDEN_DUMP"] {
-            try text.write(toFile: "\(folder)/\(spec.name).svg", atomically: true, encoding: .utf8)
-        }
-        return text
-    }
+    static let goldens = Golden.folder()
 
-    private func assertGolden(_ actual: String, _ expected: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard actual != expected else { return }
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-        XCTFail("\(name): the SVG differs from the golden at line \(first + 1):\n  got      \(first < a.count ? String(a[first].prefix(300)) : "<end>")\n  expected \(first < e.count ? String(e[first].prefix(300)) : "<end>")",
-                file: file, line: line)
+    private func render(_ spec: MapSpec, _ input: MapInput) throws -> String {
+        String(decoding: try MapRenderer().render(spec, input: input).svg, as: UTF8.self)
     }
 
     func testBlockMatchesGolden() throws {
-        assertGolden(try render(RenderFixtures.blockSpec, RenderFixtures.block), RenderGoldens.block, "block")
+        Golden.assertMatches(try render(RenderFixtures.blockSpec, RenderFixtures.block), "block.svg", in: Self.goldens)
     }
 
     func testNationWithInsetAndSymbolsMatchesGolden() throws {
-        assertGolden(try render(RenderFixtures.nationSpec, RenderFixtures.nation), RenderGoldens.nation, "nation")
+        Golden.assertMatches(try render(RenderFixtures.nationSpec, RenderFixtures.nation), "nation.svg", in: Self.goldens)
     }
 
     func testSameInputGivesTheSameBytes() throws {

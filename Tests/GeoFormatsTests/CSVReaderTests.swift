@@ -1,5 +1,6 @@
 import Foundation
 import GeoFormats
+import TestSupport
 import XCTest
 
 final class CSVReaderTests: XCTestCase {
@@ -131,6 +132,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertThrowsError(try CSVReader.forEachRecord(inFile: missing) { _, _ in }) { error in
             XCTAssertTrue("\(error)".hasPrefix("\(missing.path): cannot open"), "\(error)")
         }
+    }
+
+    /// The sample of town points (CRLF, 10,000 rows) parses into 7 fields per row.
+    func testTownPointsSample() throws {
+        let url = try TestData.sharedFile("points/town_points_sample10k.csv")
+        var rows = 0
+        try CSVReader.forEachRecord(inFile: url) { line, fields in
+            XCTAssertEqual(fields.count, 7, "line \(line)")
+            if line == 1 { XCTAssertEqual(fields, ["code5", "pref", "city", "town", "koaza", "lat", "lng"]) }
+            rows += 1
+        }
+        XCTAssertEqual(rows, 10_001)
     }
 
     func testColumnsByName() throws {

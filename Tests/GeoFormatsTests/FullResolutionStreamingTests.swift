@@ -1,14 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 import GeoFormats
 
-/// Streams the full-resolution N03 2022 GeoJSON (340 MB) when INVESTMAP_FULLRES_GEOJSON names it.
-/// Slow in debug builds, hence opt-in.
+/// Streams the full-resolution N03 2022 GeoJSON (340 MB): the decompressed shared file
+/// (INVESTMAP_FULLRES_GEOJSON, which Scripts/test sets, or `TestData`'s own copy).
 final class FullResolutionStreamingTests: XCTestCase {
     func testFullResolutionFileStreams() throws {
-        guard let path = ProcessInfo.processInfo.environment["INVESTMAP_FULLRES_GEOJSON"], !path.isEmpty else {
-            throw XCTSkip("set INVESTMAP_FULLRES_GEOJSON to the decompressed N03-22_220101_fullres.geojson to run")
-        }
+        let path = try TestData.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON").path
         var features = 0
         var vertices = 0
         let start = Date()

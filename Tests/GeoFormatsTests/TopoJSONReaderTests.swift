@@ -1,4 +1,5 @@
 import GeoCore
+import TestSupport
 import XCTest
 import GeoFormats
 
@@ -110,12 +111,7 @@ final class TopoJSONReaderTests: XCTestCase {
     /// The shared N03 2021 topology. Expected values were computed independently with Python
     /// (json module, the same delta decoding and arc joining).
     func testRealN03Topology() throws {
-        // INVESTMAP_SHARED as in Scripts/lib/common.sh, else <repo>/../shared.
-        let shared = ProcessInfo.processInfo.environment["INVESTMAP_SHARED"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("../shared")
-        let url = shared.appendingPathComponent("geodata/N03-21_210101_s0010.topojson").standardizedFileURL
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "no shared data at \(url.path)")
+        let url = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         var polygons = 0
         var multiPolygons = 0
         var nullCodes = 0

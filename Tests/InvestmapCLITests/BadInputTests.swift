@@ -1,17 +1,19 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Every bad input: a one-line error naming the file (and feature), a non-zero exit, and the
-/// store exactly as it was.
+/// store (the committed fixture imported) exactly as it was.
 final class BadInputTests: XCTestCase {
     private var folder: URL!
     private var db: URL!
     private var storeHash = ""
 
     override func setUpWithError() throws {
-        folder = try CLI.temporaryFolder(self)
+        folder = try TemporaryFolder.url(for: self)
         db = folder.appendingPathComponent("store.gpkg")
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        // The committed fixture (岡山県 and Shikoku): a real store, without the shared data.
+        let topojson = try TestPaths.fixture("N03-21_210101_s0010_okayama_shikoku.topojson")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         storeHash = try CLI.sha256(db)
@@ -87,11 +89,9 @@ final class BadInputTests: XCTestCase {
     func testZipWithoutBoundaryData() throws {
         let readme = try write("readme.txt", "no boundaries here")
         let zip = folder.appendingPathComponent("N03-20240101_GML.zip")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w'); z.write(sys.argv[2], 'readme.txt'); z.close()", zip.path, readme.path]
-        try process.run()
-        process.waitUntilExit()
+        let made = try Program.run("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w'); z.write(sys.argv[2], 'readme.txt'); z.close()",
+                                               zip.path, readme.path])
+        XCTAssertEqual(made.status, 0, made.errors)
         try assertRejected(zip, mentions: ["no GeoJSON or TopoJSON"])
     }
 
@@ -112,7 +112,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnwritableStore() throws {
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestPaths.fixture("N03-21_210101_s0010_okayama_shikoku.topojson")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", "/proc/investmap.gpkg"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("/proc/investmap.gpkg"), result.stderr)

@@ -1,5 +1,6 @@
 import Foundation
 import GeoFormats
+import TestSupport
 import XCTest
 import Reference
 
@@ -8,7 +9,7 @@ import Reference
 final class FullResolutionImportTests: XCTestCase {
     /// The full-resolution boundaries imported once: the store and what the import printed.
     static let imported = TestFixture("fullres") { folder in
-        let geojson = try CLI.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON")
+        let geojson = try TestData.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON")
         let db = folder.appendingPathComponent("fullres.gpkg")
         return (store: db, output: try CLI.run(["import", "boundaries", geojson.path, "--db", db.path]))
     }
@@ -60,20 +61,9 @@ final class FullResolutionImportTests: XCTestCase {
 
     func testGDALOpensTheStoreWithTheRightCounts() throws {
         let db = try importedStore()
-        guard FileManager.default.fileExists(atPath: "/usr/bin/ogrinfo") else {
-            throw XCTSkip("ogrinfo (gdal-bin) is not installed; Scripts/test installs it")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        process.arguments = ["-ro", "-so", "-al", db.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, errors)
+        let ogrinfo = try Program.run(TestData.tool("ogrinfo", package: "gdal-bin"), ["-ro", "-so", "-al", db.path])
+        let text = ogrinfo.output, errors = ogrinfo.errors
+        XCTAssertEqual(ogrinfo.status, 0, errors)
         XCTAssertFalse(errors.contains("ERROR"), errors)
         var counts: [String: Int] = [:]
         var layer = ""
@@ -99,7 +89,7 @@ final class FullResolutionImportTests: XCTestCase {
 
     func testTownPointsLandInTheirOwnMunicipality() throws {
         let db = try importedStore()
-        let points = try CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
+        let points = try TestData.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
         let result = try CLI.run(["locate", "--csv", points.path, "--db", db.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let present = Set(try units("ward", db).map { $0[0] })
@@ -118,9 +108,9 @@ final class FullResolutionImportTests: XCTestCase {
 
     func testTownPointsThroughTheLedgerImportLandInTheirOwnMunicipality() throws {
         let db = try importedStore()
-        let points = try CLI.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
+        let points = try TestData.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
         // The town points as a ledger: one plan-C project per point, its code5 declared.
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         var ledger = "id,name,plan,lon,lat,code\n"
         var declared: [String: String] = [:]
         for (i, f) in try CSVReader.records(in: String(decoding: try Data(contentsOf: points), as: UTF8.self)).dropFirst().enumerated() {

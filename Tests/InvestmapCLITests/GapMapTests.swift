@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import XCTest
 
 /// `investmap gaps --svg`: the gap map of Shikoku on a store made from the simplified national
@@ -39,7 +40,7 @@ final class GapMapTests: XCTestCase {
     }
 
     func testShikokuGapMapDrawsTheReport() throws {
-        let svg = try CLI.temporaryFolder(self).appendingPathComponent("gaps_shikoku.svg")
+        let svg = try TemporaryFolder.url(for: self).appendingPathComponent("gaps_shikoku.svg")
         let (report, elements) = try gaps(svg: svg)
         let rows = try XCTUnwrap(report["rows"] as? [[String: Any]])
         let gapCodes = Set(rows.compactMap { $0["code"] as? String })
@@ -86,7 +87,7 @@ final class GapMapTests: XCTestCase {
     }
 
     func testSameRequestGivesTheSameBytes() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         var outputs: [Data] = []
         for name in ["first.svg", "second.svg"] {
             _ = try gaps(svg: folder.appendingPathComponent(name))
@@ -96,7 +97,7 @@ final class GapMapTests: XCTestCase {
     }
 
     func testWithoutTheBureauScaleTheMapIsFullResolution() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let (_, simplified) = try gaps(svg: folder.appendingPathComponent("bureau.svg"))
         let (_, full) = try gaps(svg: folder.appendingPathComponent("full.svg"), simplified: false)
         let edition = try XCTUnwrap(full.first { $0.attributes["id"] == "edition" })
@@ -109,7 +110,7 @@ final class GapMapTests: XCTestCase {
     }
 
     func testSiteDistanceAndPopulationFloorShowInTheMap() throws {
-        let svg = try CLI.temporaryFolder(self).appendingPathComponent("km.svg")
+        let svg = try TemporaryFolder.url(for: self).appendingPathComponent("km.svg")
         let (report, elements) = try gaps(svg: svg, extra: ["--km", "30", "--min-population", "20000"])
         let gapCodes = Set(try XCTUnwrap(report["rows"] as? [[String: Any]]).compactMap { $0["code"] as? String })
         let units = elements.filter { $0.name == "path" && $0.attributes["data-code"] != nil }
@@ -122,7 +123,7 @@ final class GapMapTests: XCTestCase {
     }
 
     func testMissingFolderFailsClearlyAndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let target = folder.appendingPathComponent("missing/gaps.svg")
         let result = try CLI.run(["gaps", "--bureau", "shikoku", "--edition", "hand", "--svg", target.path, "--db", try db()],
                                  environment: Self.environment)

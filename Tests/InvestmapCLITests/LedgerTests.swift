@@ -1,5 +1,6 @@
 import Foundation
 import GeoFormats
+import TestSupport
 import XCTest
 import Reference
 
@@ -8,7 +9,7 @@ import Reference
 final class LedgerTests: XCTestCase {
     /// The simplified national TopoJSON imported, no edition yet.
     static let boundaries = TestFixture("ledger") { folder in
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let db = folder.appendingPathComponent("boundaries.gpkg")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
         guard result.status == 0 else { throw CLIFailure(result.stderr) }
@@ -20,7 +21,7 @@ final class LedgerTests: XCTestCase {
     /// A copy of the boundary store with edition `edition` created, in a fresh folder.
     private func store(edition: String = "2026-04") throws -> (db: URL, folder: URL) {
         let boundaries = try Self.boundaries.value()
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let db = folder.appendingPathComponent("ledger.gpkg")
         try FileManager.default.copyItem(at: boundaries, to: db)
         try expectSuccess(["edition", "create", edition, "--db", db.path])
@@ -293,22 +294,14 @@ final class LedgerTests: XCTestCase {
     }
 
     func testGDALOpensTheLedgerLayers() throws {
-        guard FileManager.default.fileExists(atPath: "/usr/bin/ogrinfo") else { throw XCTSkip("ogrinfo (gdal-bin) is not installed") }
+        let ogrinfo = try TestData.tool("ogrinfo", package: "gdal-bin")
         let (db, folder) = try store()
         let ledger = folder.appendingPathComponent("synth.csv")
         try expectSuccess(["synth", "--count", "100", "--seed", "1", "--out", ledger.path])
         try expectSuccess(["import", "investments", ledger.path, "--edition", "2026-04", "--db", db.path])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        process.arguments = ["-ro", "-so", db.path, "investments"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, warnings)
+        let result = try Program.run(ogrinfo, ["-ro", "-so", db.path, "investments"])
+        let text = result.output, warnings = result.errors
+        XCTAssertEqual(result.status, 0, warnings)
         XCTAssertTrue(text.contains("Geometry: Point"), text)
         XCTAssertTrue(text.contains("Feature Count: 100"), text)
         XCTAssertFalse(warnings.contains("Warning"), warnings)

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import XCTest
 
 /// The spatial queries and the gap report on a store made from the simplified national TopoJSON
@@ -95,7 +96,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testNearBatchStreamsTheSameRowsAsSingleQueries() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let queries = folder.appendingPathComponent("q.csv")
         try "id,lon,lat\nkochi,133.5311,33.5597\nmatsuyama,132.7657,33.8416\n".write(to: queries, atomically: true, encoding: .utf8)
         let batch = try run(["near", "--queries", queries.path, "--km", "15", "--edition", "hand", "--format", "csv"])

@@ -10,18 +10,18 @@ import XCTest
 /// every shipped spec renders to well-formed SVG with its insets, data attributes and legend
 /// counts; the same input gives the same bytes; bad specs name file and key and write nothing.
 final class RenderTests: XCTestCase {
-    static let environment = ["INVESTMAP_GEODATA": CLI.repositoryRoot.appendingPathComponent("GeoData").path]
-    static let renderers = CLI.repositoryRoot.appendingPathComponent("Renderers")
+    static let environment = ["INVESTMAP_GEODATA": TestPaths.repositoryRoot.appendingPathComponent("GeoData").path]
+    static let renderers = TestPaths.repositoryRoot.appendingPathComponent("Renderers")
 
     /// The sample ledger (no sites) on the simplified national TopoJSON, simplified at the national
     /// and bureau scales.
     static let store = TestFixture("render") { folder in
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let db = folder.appendingPathComponent("render.gpkg").path
         try CLI.runAll([["import", "boundaries", topojson.path, "--db", db],
                         ["simplify", "--levels", "national,bureau", "--db", db],
                         ["edition", "create", "sample", "--note", "fictional sample data", "--db", db],
-                        ["import", "investments", CLI.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
+                        ["import", "investments", TestPaths.repositoryRoot.appendingPathComponent("GeoData/sample_investments.csv").path,
                          "--edition", "sample", "--db", db]], environment: environment)
         return db
     }
@@ -34,7 +34,7 @@ final class RenderTests: XCTestCase {
 
     func testEveryShippedSpecRendersWithInsetsDataAndLegend() throws {
         let db = try db()
-        let out = try CLI.temporaryFolder(self).appendingPathComponent("maps")
+        let out = try TemporaryFolder.url(for: self).appendingPathComponent("maps")
         let result = try run(["render", "--all", "--renderers", Self.renderers.path, "--edition", "sample", "--out", out.path, "--db", db])
         XCTAssertEqual(result.status, 0, result.stderr)
         let written = result.stdout.split(separator: "\n").map(String.init)
@@ -84,7 +84,7 @@ final class RenderTests: XCTestCase {
 
     func testSameInputGivesTheSameBytes() throws {
         let db = try db()
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         var outputs: [Data] = []
         for name in ["first.svg", "second.svg"] {
             let out = folder.appendingPathComponent(name)
@@ -99,7 +99,7 @@ final class RenderTests: XCTestCase {
 
     func testBadSpecsNameFileAndKeyAndWriteNothing() throws {
         let db = try db()
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let previous = folder.appendingPathComponent("map.svg")
         try Data("previous map".utf8).write(to: previous)
         let cases: [(json: String, key: String)] = [

@@ -1,5 +1,6 @@
 import Foundation
 import GeoFormats
+import TestSupport
 import XCTest
 import Reference
 
@@ -13,7 +14,7 @@ final class RepairTests: XCTestCase {
 
     /// Imports one unit (code 13101) made of the given parts; returns the import's output.
     private func importParts(_ parts: [String]) throws -> (CLI.Result, URL) {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let features = parts.map {
             "{\"type\":\"Feature\",\"properties\":{\"N03_001\":\"東京都\",\"N03_004\":\"千代田区\",\"N03_007\":\"13101\"},"
                 + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\($0)}}"

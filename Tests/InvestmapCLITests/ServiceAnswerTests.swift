@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MapService
+import TestSupport
 import XCTest
 
 /// Every endpoint of `investmap serve` answers what the CLI answers for the same question, byte
@@ -103,7 +104,7 @@ final class ServiceAnswerTests: XCTestCase {
 
     func testMapEqualsTheCLIsRendering() async throws {
         let store = try ServiceFixture.store()
-        let spec = CLI.repositoryRoot.appendingPathComponent("Renderers/national_prefecture_amount_per_capita.json").path
+        let spec = TestPaths.repositoryRoot.appendingPathComponent("Renderers/national_prefecture_amount_per_capita.json").path
         let out = store.folder.appendingPathComponent("cli-map.svg").path
         _ = try cli(["render", spec, "--edition", "sample", "--out", out])
         let expected = try Data(contentsOf: URL(fileURLWithPath: out))

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import MapService
+import TestSupport
 import XCTest
 
 /// The store the HTTP service's tests read, made once per test run with the CLI: the sample store
@@ -39,7 +40,7 @@ enum ServiceFixture {
     static func service(cacheBytes: Int = 64 << 20, requestTimeout: Duration = .seconds(30), mbtiles: [String: String] = [:]) throws -> MapService {
         let store = try store()
         setenv("INVESTMAP_GEODATA", environment["INVESTMAP_GEODATA"]!, 1)
-        let options = ServiceOptions(storePath: store.db, draftToken: token, renderersFolder: CLI.repositoryRoot.appendingPathComponent("Renderers"),
+        let options = ServiceOptions(storePath: store.db, draftToken: token, renderersFolder: TestPaths.repositoryRoot.appendingPathComponent("Renderers"),
                                      publicURL: publicURL, cacheBytes: cacheBytes, requestTimeout: requestTimeout, minZoom: 4, maxZoom: 6,
                                      mbtiles: mbtiles)
         var logger = Logger(label: "investmap.serve.test")

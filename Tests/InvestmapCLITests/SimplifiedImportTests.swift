@@ -1,12 +1,13 @@
 import Foundation
 import GeoFormats
+import TestSupport
 import XCTest
 import Reference
 
 /// Import of the simplified national TopoJSON (N03 2021), `units` and `locate` on it.
 final class SimplifiedImportTests: XCTestCase {
     private func importTopoJSON(into folder: URL) throws -> (URL, CLI.Result) {
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let db = folder.appendingPathComponent("simplified.gpkg")
         let result = try CLI.run(["import", "boundaries", topojson.path, "--db", db.path])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -14,7 +15,7 @@ final class SimplifiedImportTests: XCTestCase {
     }
 
     func testCodesUnassignedAreasAndRepairs() throws {
-        let (db, result) = try importTopoJSON(into: CLI.temporaryFolder(self))
+        let (db, result) = try importTopoJSON(into: TemporaryFolder.url(for: self))
         XCTAssertTrue(result.stdout.contains("edition N03-21_210101"), result.stdout)
         let wards = try CSVReader.records(in: CLI.run(["units", "--level", "ward", "--db", db.path]).stdout).dropFirst()
         XCTAssertEqual(wards.count, 1_902)
@@ -32,7 +33,7 @@ final class SimplifiedImportTests: XCTestCase {
     }
 
     func testLocateAnswersWardCityPrefectureAndBureau() throws {
-        let (db, _) = try importTopoJSON(into: CLI.temporaryFolder(self))
+        let (db, _) = try importTopoJSON(into: TemporaryFolder.url(for: self))
         // Nagoya station: 中村区 (23105) of 名古屋市 (23100), 愛知県, 中部.
         let text = try CLI.run(["locate", "136.8815", "35.1709", "--db", db.path])
         XCTAssertEqual(text.status, 0, text.stderr)
@@ -59,7 +60,7 @@ final class SimplifiedImportTests: XCTestCase {
     }
 
     func testLocateCSVAppendsColumnsAndReportsUnusableRows() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let (db, _) = try importTopoJSON(into: folder)
         let csv = folder.appendingPathComponent("points.csv")
         try """
@@ -88,7 +89,7 @@ final class SimplifiedImportTests: XCTestCase {
     }
 
     func testUnitsAsJSON() throws {
-        let (db, _) = try importTopoJSON(into: CLI.temporaryFolder(self))
+        let (db, _) = try importTopoJSON(into: TemporaryFolder.url(for: self))
         let result = try CLI.run(["units", "--level", "bureau", "--format", "json", "--db", db.path])
         let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         // Ordered by code, as every level is.
@@ -97,20 +98,16 @@ final class SimplifiedImportTests: XCTestCase {
     }
 
     func testMLITZipHoldingTheBoundariesImportsTheSame() throws {
-        let folder = try CLI.temporaryFolder(self)
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let folder = try TemporaryFolder.url(for: self)
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let zip = folder.appendingPathComponent("N03-20210101_GML.zip")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", """
+        let made = try Program.run("python3", ["-c", """
             import sys, zipfile
             with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
                 z.writestr('N03-20210101_GML/KS-META-N03-20210101.xml', '<meta/>')
                 z.write(sys.argv[2], 'N03-20210101_GML/N03-21_210101.topojson')
-            """, zip.path, topojson.path]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+            """, zip.path, topojson.path])
+        XCTAssertEqual(made.status, 0, made.errors)
         let db = folder.appendingPathComponent("zip.gpkg")
         let result = try CLI.run(["import", "boundaries", zip.path, "--db", db.path])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -121,8 +118,8 @@ final class SimplifiedImportTests: XCTestCase {
     }
 
     func testImportIsDeterministic() throws {
-        let folder = try CLI.temporaryFolder(self)
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let folder = try TemporaryFolder.url(for: self)
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         var hashes: [String] = []
         for name in ["a.gpkg", "b.gpkg"] {
             let db = folder.appendingPathComponent(name)

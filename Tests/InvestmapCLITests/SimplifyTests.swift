@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 import Reference
 
 /// `simplify` and `export` on the simplified national TopoJSON (fast), and their bad input.
 final class SimplifyTests: XCTestCase {
     private func simplifiedStore(_ folder: URL, levels: String = "national,500m") throws -> (URL, CLI.Result) {
-        let topojson = try CLI.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let topojson = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let db = folder.appendingPathComponent("simplified.gpkg")
         XCTAssertEqual(try CLI.run(["import", "boundaries", topojson.path, "--db", db.path]).status, 0)
         let result = try CLI.run(["simplify", "--levels", levels, "--db", db.path])
@@ -14,7 +15,7 @@ final class SimplifyTests: XCTestCase {
     }
 
     func testEveryLevelKeepsEveryUnitAndSharesBorders() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let (db, result) = try simplifiedStore(folder)
         let lines = result.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 2, result.stdout)
@@ -39,7 +40,7 @@ final class SimplifyTests: XCTestCase {
     }
 
     func testNeighboursShareIdenticalSimplifiedBorders() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let (db, _) = try simplifiedStore(folder, levels: "2km")
         let out = folder.appendingPathComponent("wards.geojson")
         XCTAssertEqual(try CLI.run(["export", "--level", "2km", "--unit", "ward", "--out", out.path, "--db", db.path]).status, 0)
@@ -60,7 +61,7 @@ final class SimplifyTests: XCTestCase {
     }
 
     func testTopoJSONExportSharesArcsAndGDALOpensIt() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let (db, _) = try simplifiedStore(folder, levels: "national")
         let out = folder.appendingPathComponent("prefectures.topojson")
         let result = try CLI.run(["export", "--level", "national", "--unit", "prefecture", "--format", "topojson", "--out", out.path, "--db", db.path])
@@ -70,22 +71,14 @@ final class SimplifyTests: XCTestCase {
         let again = folder.appendingPathComponent("again.gpkg")
         let reimport = try CLI.run(["import", "boundaries", out.path, "--db", again.path])
         XCTAssertNotEqual(reimport.status, 0, "prefectures carry no N03_007: not an N03 file, and the import says so")
-        guard FileManager.default.fileExists(atPath: "/usr/bin/ogrinfo") else { throw XCTSkip("ogrinfo not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        process.arguments = ["-ro", "-so", "-al", out.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        let ogrinfo = try Program.run(TestData.tool("ogrinfo", package: "gdal-bin"), ["-ro", "-so", "-al", out.path])
+        let text = ogrinfo.output
+        XCTAssertEqual(ogrinfo.status, 0, ogrinfo.errors)
         XCTAssertTrue(text.contains("Feature Count: 47"), text)
     }
 
     func testBadTolerancesAndUnknownLevelsAreClearErrors() throws {
-        let folder = try CLI.temporaryFolder(self)
+        let folder = try TemporaryFolder.url(for: self)
         let (db, _) = try simplifiedStore(folder, levels: "national")
         for (levels, expected) in [("-5m", "positive"), ("0m", "positive"), ("200km", "50 km"), ("fine", "not a level"), ("abcm", "not a number")] {
             let result = try CLI.run(["simplify", "--levels=\(levels)", "--db", db.path])
@@ -121,18 +114,18 @@ final class SimplifyTests: XCTestCase {
     }
 
     func testCrossingAndNonMatchingBordersAreRefusedWithThePair() throws {
-        let crossing = try importNeighbours(rightBorderMiddle: "[139.098,35.05]", in: try CLI.temporaryFolder(self))
+        let crossing = try importNeighbours(rightBorderMiddle: "[139.098,35.05]", in: try TemporaryFolder.url(for: self))
         let overlap = try CLI.run(["simplify", "--levels", "500m", "--db", crossing.path])
         XCTAssertNotEqual(overlap.status, 0)
         XCTAssertTrue(overlap.stderr.contains("13101 千代田区 / 13102 中央区 overlap") || overlap.stderr.contains("13102 中央区 / 13101 千代田区 overlap"), overlap.stderr)
-        let tJunction = try importNeighbours(rightBorderMiddle: "[139.1,35.05]", in: try CLI.temporaryFolder(self))
+        let tJunction = try importNeighbours(rightBorderMiddle: "[139.1,35.05]", in: try TemporaryFolder.url(for: self))
         let mismatch = try CLI.run(["simplify", "--levels", "500m", "--db", tJunction.path])
         XCTAssertNotEqual(mismatch.status, 0)
         XCTAssertTrue(mismatch.stderr.contains("borders do not match"), mismatch.stderr)
     }
 
     func testOverlappingUnitsAreRefusedWithThePair() throws {
-        let db = try importTwoUnits(westSquare, westSquare, in: try CLI.temporaryFolder(self))
+        let db = try importTwoUnits(westSquare, westSquare, in: try TemporaryFolder.url(for: self))
         let result = try CLI.run(["simplify", "--levels", "500m", "--db", db.path])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("13101") && result.stderr.contains("13102") && result.stderr.contains("not a coverage"), result.stderr)

@@ -11,22 +11,7 @@ import XCTest
 final class TilesTests: XCTestCase {
     static let environment = SampleStore.environment
 
-    /// The folder with tiles.gpkg (the sample store at z4–z6), the pyramids and the z5 export.
-    static let fixture = TestFixture("tiles") { folder in
-        let db = folder.appendingPathComponent("tiles.gpkg").path
-        try CLI.runAll(try SampleStore.steps(db: db, levels: "z4,z5,z6") + [
-            ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
-             "--out", folder.appendingPathComponent("pyramid").path,
-             "--mbtiles", folder.appendingPathComponent("pyramid.mbtiles").path, "--db", db],
-            ["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6",
-             "--out", folder.appendingPathComponent("pyramid-pbf").path,
-             "--mbtiles", folder.appendingPathComponent("pyramid-pbf.mbtiles").path, "--mbtiles-format", "pbf", "--db", db],
-            ["export", "--level", "z5", "--unit", "prefecture", "--out", folder.appendingPathComponent("z5.geojson").path, "--db", db]],
-                       environment: environment)
-        return folder
-    }
-
-    private func folder() throws -> URL { try Self.fixture.value() }
+    private func folder() throws -> URL { try SamplePyramid.folder() }
 
     private var db: String { get throws { try folder().appendingPathComponent("tiles.gpkg").path } }
 
@@ -305,7 +290,7 @@ final class TilesTests: XCTestCase {
     }
 
     func testBaseURLMakesTheTileURLsAbsolute() throws {
-        let out = try CLI.temporaryFolder(self).appendingPathComponent("served")
+        let out = try TemporaryFolder.url(for: self).appendingPathComponent("served")
         let result = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "4", "--base-url", "https://example.org/maps/tiles",
                                   "--out", out.path, "--db", db], environment: Self.environment)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -318,7 +303,7 @@ final class TilesTests: XCTestCase {
 
     func testSameInputGivesTheSameBytes() throws {
         let folder = try folder()
-        let again = try CLI.temporaryFolder(self).appendingPathComponent("again")
+        let again = try TemporaryFolder.url(for: self).appendingPathComponent("again")
         let result = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "6", "--points-from-zoom", "6", "--gzip",
                                   "--out", again.path, "--db", db], environment: Self.environment)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -334,7 +319,7 @@ final class TilesTests: XCTestCase {
 
     func testTilesOverTheCapAreCoarsenedAndReported() throws {
         let folder = try folder()
-        let out = try CLI.temporaryFolder(self).appendingPathComponent("capped")
+        let out = try TemporaryFolder.url(for: self).appendingPathComponent("capped")
         let result = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "6", "--maxzoom", "6", "--max-tile-bytes", "1000",
                                   "--out", out.path, "--db", db], environment: Self.environment)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -348,7 +333,7 @@ final class TilesTests: XCTestCase {
     }
 
     func testBadInputFailsClearlyAndLeavesThePreviousPyramid() throws {
-        let out = try CLI.temporaryFolder(self).appendingPathComponent("out")
+        let out = try TemporaryFolder.url(for: self).appendingPathComponent("out")
         let first = try CLI.run(["tiles", "--edition", "sample", "--minzoom", "4", "--maxzoom", "4", "--out", out.path, "--db", db],
                                 environment: Self.environment)
         XCTAssertEqual(first.status, 0, first.stderr)

@@ -2,6 +2,7 @@ import Foundation
 import GeoFormats
 import Ledger
 import Reference
+import TestSupport
 import XCTest
 
 final class ReadingEncodingTests: XCTestCase {
@@ -21,7 +22,7 @@ final class ReadingEncodingTests: XCTestCase {
         XCTAssertTrue(ReadingFixtures.contains(bytes, [0x81, 0x60]), "～ U+FF5E is 0x8160 in CP932")
         XCTAssertTrue(ReadingFixtures.contains(bytes, [0xCA, 0xDD, 0xB6, 0xB8]), "half-width katakana are single bytes")
 
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("sjis.csv", bytes: bytes)
         let result = try LedgerReader.readProjects(at: url, displayName: "sjis.csv", reference: ReadingFixtures.reference())
         XCTAssertEqual(result.encoding, .cp932)
@@ -51,7 +52,7 @@ final class ReadingEncodingTests: XCTestCase {
     }
 
     func testTextThatIsNeitherUTF8NorCP932Throws() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         // あ in CP932 makes the file non-UTF-8; 0xFF is no CP932 byte.
         let bytes = Array("id,name,plan,lon,lat\nP1,".utf8) + [0x82, 0xA0, 0xFF] + Array(",B,139.7,35.7\n".utf8)
         let url = try folder.write("broken.csv", bytes: bytes)
@@ -63,7 +64,7 @@ final class ReadingEncodingTests: XCTestCase {
     }
 
     func testByteOrderMarkFollowedByInvalidUTF8Throws() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id,name,plan,lon,lat\n".utf8) + [0x82, 0xA0]
         let url = try folder.write("bom.csv", bytes: bytes)
         XCTAssertThrowsError(try LedgerReader.readProjects(at: url, displayName: "bom.csv", reference: ReadingFixtures.reference())) { error in

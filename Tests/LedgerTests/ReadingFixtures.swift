@@ -3,34 +3,8 @@ import Glibc
 #endif
 import Foundation
 import Reference
+import TestSupport
 import XCTest
-
-/// A fresh folder per test for the hand-made ledger files; removed when the test ends.
-final class ReadingFixtureFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("LedgerReadingTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> URL {
-        try write(name, bytes: Array(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> URL {
-        let file = url.appendingPathComponent(name)
-        try Data(bytes).write(to: file)
-        return file
-    }
-}
 
 /// Shared helpers of the Reading tests.
 enum ReadingFixtures {
@@ -43,7 +17,7 @@ enum ReadingFixtures {
     static func cp932(_ text: String) throws -> [UInt8] {
         let converter = iconv_open("CP932", "UTF-8")
         guard let converter, Int(bitPattern: converter) != -1 else {
-            throw XCTSkip("iconv has no CP932 converter on this system")
+            throw TestData.missing("iconv has no CP932 converter on this system (glibc's gconv modules: libc6)")
         }
         defer { iconv_close(converter) }
         var input = Array(text.utf8)

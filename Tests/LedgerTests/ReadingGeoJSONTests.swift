@@ -3,11 +3,12 @@ import GeoCore
 import GeoFormats
 import Ledger
 import Reference
+import TestSupport
 import XCTest
 
 final class ReadingGeoJSONTests: XCTestCase {
     func testProjectFeaturesTakeTheirLocationFromThePointGeometry() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("projects.geojson", """
             {"type": "FeatureCollection", "features": [
               {"type": "Feature", "properties": {"事業番号": "G1", "事業名": "港湾拠点", "計画": "A", "分野": "港湾ロジスティクス",
@@ -48,7 +49,7 @@ final class ReadingGeoJSONTests: XCTestCase {
     }
 
     func testMalformedJSONThrowsWithItsLine() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("broken.geojson", """
             {"type": "FeatureCollection", "features": [
               {"type": "Feature", "properties": {"id": "G1",}, "geometry": null}
@@ -63,7 +64,7 @@ final class ReadingGeoJSONTests: XCTestCase {
     }
 
     func testGeoJSONIsRecognisedByContentWithoutAnExtension() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("export", """
 
               {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "G1", "name": "a", "plan": "C"},
@@ -75,7 +76,7 @@ final class ReadingGeoJSONTests: XCTestCase {
     }
 
     func testSiteFeaturesArePointsPolygonsOrMultiPolygons() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("sites.geojson", """
             {"type": "FeatureCollection", "features": [
               {"type": "Feature", "properties": {"id": "S1", "name": "point", "plan": "B"},

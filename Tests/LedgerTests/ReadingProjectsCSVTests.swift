@@ -3,13 +3,14 @@ import GeoCore
 import GeoFormats
 import Ledger
 import Reference
+import TestSupport
 import XCTest
 
 final class ReadingProjectsCSVTests: XCTestCase {
     private let header = "id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source"
 
     func testCanonicalUTF8FileIsReadWithEveryValue() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("projects.csv", """
             \(header)
             P1,TSMC熊本第2工場,A,ai_semiconductors,"1,200,000,000,000",1700,under_construction,2024-02-06,130.7753,32.8839,434035,https://example.jp/p1
@@ -46,7 +47,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testUTF8WithByteOrderMarkIsReported() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("bom.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("""
             \(header)\r
             P1,半導体工場,A,1,1.5億,,稼働中,,130.7,32.9,,\r
@@ -62,7 +63,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testEveryKindOfBadRowIsRejectedWithItsLineAndReason() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("bad.csv", """
             \(header)
             P1,good,A,造船,100,10,planned,2025-01-10,132.5,34.2,,
@@ -135,7 +136,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
             ("－", nil),  // a dash means no value
             ("", nil),
         ]
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         var text = "id,name,plan,amount_million_jpy,lon,lat\n"
         for (index, (cell, _)) in cases.enumerated() {
             text += "P\(index),amount \(index),B,\"\(cell)\",139.7,35.7\n"
@@ -147,7 +148,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testBadAmountsAreRejected() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("amounts.csv", """
             id,name,plan,投資額（億円）,lon,lat
             P1,separator in the wrong place,B,"1,5",139.7,35.7
@@ -166,7 +167,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testPlansFieldsStatusesAndDatesInTheirJapaneseForms() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("words.csv", """
             id,name,plan,field,status,announced,lon,lat
             P1,a,戦略産業クラスター計画,ＡＩ・半導体,建設中,令和7年4月1日,139.7,35.7
@@ -191,7 +192,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testHeaderWithoutARequiredColumnThrowsNamingIt() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("nolat.csv", "事業番号,事業名,計画,経度\nP1,a,B,139.7\n")
         XCTAssertThrowsError(try LedgerReader.readProjects(at: url, displayName: "nolat.csv", reference: ReadingFixtures.reference())) { error in
             guard let error = error as? DataFileError else { return XCTFail("\(error)") }
@@ -202,7 +203,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testTwoAmountColumnsOrTwoNamesForOneColumnThrow() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let reference = try ReadingFixtures.reference()
         let twoAmounts = try folder.write("two.csv", "id,name,plan,amount_jpy,投資額（億円）,lon,lat\n")
         XCTAssertThrowsError(try LedgerReader.readProjects(at: twoAmounts, displayName: "two.csv", reference: reference)) { error in
@@ -217,7 +218,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testUnknownColumnsAreReportedAndEmptyFilesThrow() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let reference = try ReadingFixtures.reference()
         let url = try folder.write("extra.csv", "ID , Name,PLAN,備考,LONGITUDE,Latitude,\nP1,a,b,memo,139.7,35.7,\n")
         let result = try LedgerReader.readProjects(at: url, displayName: "extra.csv", reference: reference)
@@ -235,7 +236,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
     }
 
     func testTabSeparatedFilesAreRecognised() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let reference = try ReadingFixtures.reference()
         let text = "id\tname\tplan\tlon\tlat\nP1\ta, with comma\tB\t139.7\t35.7\n"
         for name in ["projects.tsv", "projects.txt"] {

@@ -3,11 +3,12 @@ import GeoCore
 import GeoFormats
 import Ledger
 import Reference
+import TestSupport
 import XCTest
 
 final class ReadingSitesCSVTests: XCTestCase {
     func testWKTPolygonsArePreferredToPointsAndInvalidOnesRejected() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let url = try folder.write("sites.csv", """
             id,name,plan,fields,status,lon,lat,wkt
             S1,工業団地,A,ai_semiconductors;造船、3,operating,,,"POLYGON ((130.7 32.8, 130.8 32.8, 130.8 32.9, 130.7 32.9, 130.7 32.8))"
@@ -52,7 +53,7 @@ final class ReadingSitesCSVTests: XCTestCase {
     }
 
     func testSitesNeedWKTOrLonAndLat() throws {
-        let folder = try ReadingFixtureFolder()
+        let folder = try TemporaryFolder()
         let reference = try ReadingFixtures.reference()
         let onlyWKT = try folder.write("wkt.csv", "id,name,plan,geometry\nS1,a,C,\"POLYGON ((139 35, 140 35, 140 36, 139 35))\"\n")
         XCTAssertEqual(try LedgerReader.readSites(at: onlyWKT, displayName: "wkt.csv", reference: reference).rows.count, 1)

@@ -1,5 +1,6 @@
 import Foundation
 import GeoFormats
+import TestSupport
 import XCTest
 import GeoCore
 import Ledger
@@ -54,20 +55,12 @@ final class SyntheticLedgerTests: XCTestCase {
         XCTAssertNotEqual(SyntheticLedger.csv(try ledger(seed: 2026).projects(count: 20)), SyntheticLedger.csv(first.projects(count: 20)))
     }
 
-    /// Pins the generator and every mapping from random bits to values: a change here changes every
-    /// synthetic ledger (and GeoData/sample_investments.csv), so it must be deliberate.
+    /// Pins the generator and every mapping from random bits to values (`Goldens/synth_seed2025_first3.csv`):
+    /// a change here changes every synthetic ledger (and GeoData/sample_investments.csv), so it must be deliberate.
     func testFirstRowsOfSeed2025ArePinned() throws {
         let csv = SyntheticLedger.csv(try ledger(seed: 2025).projects(count: 3))
-        XCTAssertEqual(csv, Self.pinnedRows, "actual:\n\(csv)")
+        Golden.assertMatches(csv, "synth_seed2025_first3.csv", in: Golden.folder())
     }
-
-    private static let pinnedRows = """
-        id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source
-        P000001,札幌市中央区 研究開発センター新設,B,,1088000000,23,withdrawn,2025-12-29,141.366480,43.062052,01101,"fictional sample data (investmap synth, seed 2025)"
-        P000002,菊陽町 製材所新設,C,,192000000,9,planned,2026-06-01,130.827001,32.868440,43404,"fictional sample data (investmap synth, seed 2025)"
-        P000003,千代田区 代替たんぱく製造拠点増設,A,foodtech,2024000000,11,under_construction,2025-04-25,139.767694,35.679327,13101,"fictional sample data (investmap synth, seed 2025)"
-
-        """
 
     func testDistributionsArePlausible() throws {
         let projects = try ledger(seed: 7).projects(count: 20_000)
@@ -168,11 +161,9 @@ final class SyntheticLedgerTests: XCTestCase {
         }
     }
 
-    /// The shared 10k sample, when present: every row has coordinates.
+    /// The shared 10k sample: every row has coordinates.
     func testReadsTheSharedSample() throws {
-        guard let url = SharedFolder.file("points/town_points_sample10k.csv") else {
-            throw XCTSkip("shared folder not found (set INVESTMAP_SHARED)")
-        }
+        let url = try TestData.sharedFile("points/town_points_sample10k.csv")
         let towns = try SyntheticLedger.readTownPoints(csv: url)
         XCTAssertEqual(towns.count, 10_000)
         XCTAssertTrue(towns.allSatisfy { (122...154).contains($0.location.x) && (20...46).contains($0.location.y) })

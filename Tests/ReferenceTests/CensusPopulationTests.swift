@@ -1,10 +1,11 @@
 import Foundation
 import Reference
+import TestSupport
 import XCTest
 
 final class CensusPopulationTests: XCTestCase {
     func testLoadsSharedTable() throws {
-        let census = try CensusPopulation.load(from: try TestPaths.sharedFile(CensusPopulation.sharedRelativePath))
+        let census = try CensusPopulation.load(from: try TestData.sharedFile(CensusPopulation.sharedRelativePath))
         XCTAssertEqual(census.count, 1959)
 
         let chuo = try XCTUnwrap(census["22138"])  // 浜松市中央区, 2024 layout, prorated
@@ -31,7 +32,7 @@ final class CensusPopulationTests: XCTestCase {
     }
 
     func testLocate() throws {
-        let expected = try TestPaths.sharedFile(CensusPopulation.sharedRelativePath)
+        let expected = try TestData.sharedFile(CensusPopulation.sharedRelativePath)
         XCTAssertEqual(CensusPopulation.locate(geoDataDirectory: TestPaths.geoData, environment: [:])?.resolvingSymlinksInPath().path,
                        expected.resolvingSymlinksInPath().path)
         XCTAssertNil(CensusPopulation.locate(geoDataDirectory: TestPaths.geoData, environment: ["INVESTMAP_SHARED": "/nonexistent/shared"]))

@@ -1,5 +1,6 @@
 import GeoFormats
 import Reference
+import TestSupport
 import XCTest
 
 final class MunicipalityCodeTests: XCTestCase {
@@ -55,7 +56,7 @@ final class MunicipalityCodeTests: XCTestCase {
 
     /// Every 6-digit code in the census table must validate and agree with its 5-digit code.
     func testEveryCensusCode6Validates() throws {
-        let url = try TestPaths.sharedFile(CensusPopulation.sharedRelativePath)
+        let url = try TestData.sharedFile(CensusPopulation.sharedRelativePath)
         var checked = 0
         try CSVReader.forEachRecord(inFile: url) { line, fields in
             guard line > 1, !fields[1].isEmpty else { return }

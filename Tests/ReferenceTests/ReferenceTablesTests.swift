@@ -1,6 +1,7 @@
 import Foundation
 import GeoFormats
 import Reference
+import TestSupport
 import XCTest
 
 final class ReferenceTablesTests: XCTestCase {
@@ -41,7 +42,7 @@ final class ReferenceTablesTests: XCTestCase {
     /// GeoData's prefecture → bureau mapping must agree with shared/reference/meti_bureaus.csv.
     func testBureauMappingAgreesWithMETITable() throws {
         let tables = try TestPaths.loadTables()
-        let url = try TestPaths.sharedFile("reference/meti_bureaus.csv")
+        let url = try TestData.sharedFile("reference/meti_bureaus.csv")
         var columns: CSVColumns?
         var rows = 0
         try CSVReader.forEachRecord(inFile: url) { line, fields in
@@ -96,7 +97,7 @@ final class ReferenceTablesTests: XCTestCase {
     /// city named in N03_003, and every code that maps to a city is such a ward.
     func testEveryTopoJSONWardMapsToItsCity() throws {
         let tables = try TestPaths.loadTables()
-        let url = try TestPaths.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let url = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
         let topology = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         let objects = topology["objects"] as! [String: Any]
         let collection = objects["N03-21_210101"] as! [String: Any]
@@ -124,7 +125,7 @@ final class ReferenceTablesTests: XCTestCase {
     /// Every ward in the census table maps to its parent city, Hamamatsu's 2024 wards included.
     func testEveryCensusWardMapsToItsParent() throws {
         let tables = try TestPaths.loadTables()
-        let census = try CensusPopulation.load(from: try TestPaths.sharedFile(CensusPopulation.sharedRelativePath))
+        let census = try CensusPopulation.load(from: try TestData.sharedFile(CensusPopulation.sharedRelativePath))
         var wards = 0
         for entry in census.entries {
             if entry.level == .designatedCityWard {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// GeoData/sources.json: well formed, and every dataset it lists matches the shared folder
@@ -55,7 +56,7 @@ final class SourcesManifestTests: XCTestCase {
     func testManifestMatchesSharedFiles() throws {
         let manifest = try manifest()
         for dataset in manifest.datasets {
-            let url = try TestPaths.sharedFile(dataset.shared_path)
+            let url = try TestData.sharedFile(dataset.shared_path, decompress: false)
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int
             XCTAssertEqual(size, dataset.bytes, dataset.id)
             XCTAssertEqual(try sha256(of: url), dataset.sha256, dataset.id)
@@ -65,19 +66,12 @@ final class SourcesManifestTests: XCTestCase {
     /// SHA-256 through the system tool: Foundation on Linux has no digest API and the Reference
     /// module takes no dependency for it.
     private func sha256(of url: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         #if os(macOS)
-        process.arguments = ["shasum", "-a", "256", url.path]
+        let result = try Program.run("shasum", ["-a", "256", url.path])
         #else
-        process.arguments = ["sha256sum", url.path]
+        let result = try Program.run("sha256sum", [url.path])
         #endif
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("no sha256 tool on this machine") }
-        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        guard result.status == 0 else { throw TestData.missing("no sha256 tool on this machine: \(result.errors)") }
+        return result.output.split(separator: " ").first.map(String.init) ?? ""
     }
 }

@@ -53,6 +53,18 @@ public enum Program {
     }
 }
 
+extension Program {
+    /// The path of an executable found on $PATH, or nil.
+    public static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
+
 /// What a background reader collected; read only after the reader signalled completion.
 public final class DataBox: @unchecked Sendable {
     public var data = Data()

@@ -1,0 +1,131 @@
+import BoundaryImport
+import BoundaryStore
+import Foundation
+import GeoCore
+import Reference
+import TestStores
+import TestSupport
+import XCTest
+
+/// `BoundaryImporter` and `BoundarySimplifier` on the committed fixture (the real N03 boundaries
+/// of 岡山県 and the four Shikoku prefectures, `Tests/Fixtures`): every level built with the
+/// right counts, the census joined, every geometry valid, the derived levels covering exactly
+/// their parts, every simplified scale gap-free.
+final class FixtureImportTests: XCTestCase {
+    /// N03 units per prefecture of the fixture: 岡山市's four wards count, the city does not.
+    static let wardsPerPrefecture = ["33": 30, "36": 24, "37": 17, "38": 20, "39": 34]
+
+    func testEveryLevelIsBuiltWithTheKnownCounts() throws {
+        let imported = try FixtureStore.imported()
+        XCTAssertEqual(imported.summary.edition, FixtureStore.boundaryEdition, "the edition comes from the file name")
+        XCTAssertEqual(imported.summary.featuresRead, 125)
+        let expected: [UnitLevel: Int] = [.ward: 125, .unassigned: 0, .municipality: 122, .designatedCity: 1, .prefecture: 5, .bureau: 2]
+        XCTAssertEqual(imported.summary.counts, expected)
+        let store = try FixtureStore.open()
+        for (level, count) in expected {
+            XCTAssertEqual(try store.count(level), count, "\(level) in the store")
+        }
+        XCTAssertEqual(try store.boundaryEdition(), FixtureStore.boundaryEdition)
+        let wards = try store.units(.ward, withGeometry: false)
+        XCTAssertEqual(Dictionary(grouping: wards, by: { $0.prefectureCode ?? "-" }).mapValues(\.count), Self.wardsPerPrefecture)
+        XCTAssertEqual(try store.units(.bureau, withGeometry: false).compactMap(\.code).sorted(), ["chugoku", "shikoku"])
+        XCTAssertEqual(try store.units(.designatedCity, withGeometry: false).map(\.name), ["岡山市"])
+        XCTAssertEqual(try store.importSources().map { URL(fileURLWithPath: $0.file).lastPathComponent }, [FixtureStore.boundaryFileName])
+    }
+
+    func testWardsRollUpIntoTheirDesignatedCity() throws {
+        let store = try FixtureStore.open()
+        let wards = try store.units(.ward, withGeometry: false).filter { $0.cityCode == "33100" }
+        XCTAssertEqual(wards.compactMap(\.code), ["33101", "33102", "33103", "33104"])
+        XCTAssertEqual(wards.map(\.name), ["岡山市北区", "岡山市中区", "岡山市東区", "岡山市南区"], "a ward's name carries its city")
+        let city = try XCTUnwrap(store.units(.municipality, withGeometry: false).first { $0.code == "33100" })
+        XCTAssertEqual(city.name, "岡山市")
+        XCTAssertEqual(city.population, wards.compactMap(\.population).reduce(0, +), "the city's population is its wards'")
+        let ordinary = try XCTUnwrap(store.units(.municipality, withGeometry: false).first { $0.code == "39201" })
+        XCTAssertEqual(ordinary.name, "高知市")
+        XCTAssertEqual(ordinary.bureauID, "shikoku")
+    }
+
+    func testCensusPopulationIsJoinedAndEveryCodeMatches() throws {
+        let census = try FixtureStore.census()
+        let store = try FixtureStore.open()
+        for unit in try store.units(.ward, withGeometry: false) {
+            XCTAssertEqual(unit.population, census[unit.code!]?.population, unit.code!)
+            XCTAssertNotNil(unit.population, "\(unit.code!) \(unit.name) has a census population")
+        }
+        for prefecture in try store.units(.prefecture, withGeometry: false) {
+            XCTAssertEqual(prefecture.population, census[prefecture.code! + "000"]?.population, prefecture.name)
+        }
+        let report = try FixtureStore.imported().summary.report
+        XCTAssertEqual(report.filter { $0.kind.hasPrefix("census") }.map(\.detail), [],
+                       "the fixture's census rows and boundaries match code for code")
+    }
+
+    func testEveryStoredGeometryIsValidAtEveryScale() throws {
+        let results = try StoreCheck.run(FixtureStore.open())
+        XCTAssertEqual(Set(results.compactMap(\.scale)), Set(FixtureStore.scales))
+        for result in results {
+            XCTAssertEqual(result.invalid.map(\.code), [], "\(result.level) at \(result.scale ?? "full resolution")")
+        }
+    }
+
+    func testPrefecturesCoverExactlyTheirMunicipalities() throws {
+        let store = try FixtureStore.open()
+        let municipalities = try store.units(.municipality)
+        for prefecture in try store.units(.prefecture) {
+            let parts = municipalities.filter { $0.prefectureCode == prefecture.code }
+            let sum = parts.reduce(0) { $0 + EllipsoidalArea.grs80.squareMetres(of: $1.geometry) }
+            let whole = EllipsoidalArea.grs80.squareMetres(of: prefecture.geometry)
+            XCTAssertEqual(whole, sum, accuracy: sum * 1e-9, "\(prefecture.name): the dissolve loses or adds nothing")
+        }
+        // 香川県 is about 1,877 km² (the simplified boundaries stay within a few per cent).
+        let kagawa = try XCTUnwrap(store.units(.prefecture).first { $0.code == "37" })
+        XCTAssertEqual(EllipsoidalArea.grs80.squareMetres(of: kagawa.geometry) / 1e6, 1_877, accuracy: 1_877 * 0.05)
+    }
+
+    func testSimplifiedScalesOpenNoBorderAndKeepEveryUnit() throws {
+        let imported = try FixtureStore.imported()
+        XCTAssertEqual(imported.simplified.map(\.level.name), FixtureStore.scales)
+        let store = try FixtureStore.open()
+        for outcome in imported.simplified {
+            XCTAssertEqual(outcome.bordersOpened, 0, outcome.level.name)
+            XCTAssertEqual(try store.units(.ward, scale: outcome.level.name).count, 125, outcome.level.name)
+            XCTAssertEqual(try store.units(.prefecture, scale: outcome.level.name).count, 5, outcome.level.name)
+        }
+        let full = try store.units(.ward).reduce(0) { $0 + $1.geometry.vertexCount }
+        let national = try store.units(.ward, scale: "national").reduce(0) { $0 + $1.geometry.vertexCount }
+        XCTAssertLessThan(national, full, "the national scale drops vertices")
+    }
+
+    func testImportingAgainReplacesTheLayersAsAWhole() throws {
+        let path = try FixtureStore.copy(for: self)
+        let summary = try BoundaryImporter(reference: FixtureStore.reference(), census: nil)
+            .run(files: [FixtureStore.boundaryFile()], edition: "again", openStore: { try BoundaryStore(path: path) })
+        XCTAssertEqual(summary.counts[.ward], 125)
+        XCTAssertTrue(summary.report.contains { $0.kind == "census_absent" }, "no census: reported, population left empty")
+        let store = try BoundaryStore(path: path, readOnly: true)
+        XCTAssertEqual(try store.count(.ward), 125, "replaced, not appended")
+        XCTAssertEqual(try store.boundaryEdition(), "again")
+        XCTAssertTrue(try store.units(.ward, withGeometry: false).allSatisfy { $0.population == nil && $0.edition == "again" })
+    }
+
+    func testABadFileIsRefusedAndCreatesNoStore() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("N03-99_990101.geojson", """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"N03_001":"架空県","N03_004":"架空町","N03_007":"99101"},
+            "geometry":{"type":"Polygon","coordinates":[[[133,34],[133.1,34],[133.1,34.1],[133,34.1],[133,34]]]}}]}
+            """)
+        let path = folder.file("never.gpkg").path
+        XCTAssertThrowsError(try BoundaryImporter(reference: FixtureStore.reference(), census: nil)
+            .run(files: [input], edition: nil, openStore: { try BoundaryStore(path: path) })) { error in
+            XCTAssertTrue("\(error)".contains("99101"), "names the unit: \(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "a failed import creates no file")
+    }
+
+    func testEditionIsTakenFromTheN03FileName() {
+        XCTAssertEqual(BoundaryImporter.edition(fromFileName: URL(fileURLWithPath: "/x/N03-22_220101_fullres.geojson")), "N03-22_220101")
+        XCTAssertEqual(BoundaryImporter.edition(fromFileName: URL(fileURLWithPath: "N03-20240101_GML.zip")), "N03-20240101")
+        XCTAssertEqual(BoundaryImporter.edition(fromFileName: URL(fileURLWithPath: "mine.topojson")), "mine")
+    }
+}
