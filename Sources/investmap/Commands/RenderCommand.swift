@@ -63,7 +63,11 @@ struct RenderCommand: ParsableCommand {
         let targets: [URL]
         if all {
             let folder = URL(fileURLWithPath: out!)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("\(folder.path): cannot make the folder: \(AtomicFile.reason(error))")
+            }
             targets = specs.map { folder.appendingPathComponent("\($0.name).svg") }
             let names = specs.map(\.name)
             if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -72,6 +76,8 @@ struct RenderCommand: ParsableCommand {
         } else {
             targets = [URL(fileURLWithPath: out ?? "\(specs[0].name).svg")]
         }
+
+        for target in targets { try AtomicFile.checkTarget(target) }
 
         let boundaryStore = try store.open(readOnly: true)
         let editionName = try EditionChoice.edition(edition, in: boundaryStore).name

@@ -106,10 +106,15 @@ struct TilesCommand: ParsableCommand {
                                          baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
         let builder = TilePyramidBuilder(store: boundaryStore, options: options)
 
+        // Staging names carry this process's id: what a killed run left is removed here, what
+        // a run still under way is writing is not.
         let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
-        let mbtilesStaging = mbtilesTarget.map {
-            $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).partial-\(UUID().uuidString)")
+        Leftovers.removeStale(prefix: Leftovers.prefix(for: target.lastPathComponent), in: parent)
+        Leftovers.removeStale(prefix: ".\(target.lastPathComponent).old-", in: parent)
+        let staging = parent.appendingPathComponent(Leftovers.name(prefix: Leftovers.prefix(for: target.lastPathComponent)))
+        let mbtilesStaging = mbtilesTarget.map { url -> URL in
+            Leftovers.removeStale(prefix: Leftovers.prefix(for: url.lastPathComponent), in: url.deletingLastPathComponent())
+            return url.deletingLastPathComponent().appendingPathComponent(Leftovers.name(prefix: Leftovers.prefix(for: url.lastPathComponent)))
         }
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -166,7 +171,12 @@ struct TilesCommand: ParsableCommand {
         } catch {
             try? FileManager.default.removeItem(at: staging)
             if let mbtilesStaging { try? FileManager.default.removeItem(at: mbtilesStaging) }
+            if let mbtilesStaging { try? FileManager.default.removeItem(atPath: mbtilesStaging.path + "-journal") }
             if let error = error as? TilePyramidError { throw CLIError(error.description) }
+            // Foundation's file errors print as a dump of their domain and user info.
+            if (error as NSError).domain == NSCocoaErrorDomain || (error as NSError).domain == NSPOSIXErrorDomain {
+                throw CLIError("\(target.path): cannot write the pyramid: \(AtomicFile.reason(error))")
+            }
             throw error
         }
     }
@@ -188,7 +198,7 @@ struct TilesCommand: ParsableCommand {
 
     static func write(_ bytes: [UInt8], to url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw CLIError("\(url.path): cannot write the file")
+            throw CLIError("\(url.path): cannot write the file: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -198,7 +208,7 @@ struct TilesCommand: ParsableCommand {
         let manager = FileManager.default
         var aside: URL?
         if manager.fileExists(atPath: target.path) {
-            let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(UUID().uuidString)")
+            let old = target.deletingLastPathComponent().appendingPathComponent(Leftovers.name(prefix: ".\(target.lastPathComponent).old-"))
             guard rename(target.path, old.path) == 0 else {
                 throw CLIError("\(target.path): cannot move the previous pyramid aside: \(String(cString: strerror(errno)))")
             }
