@@ -36,15 +36,15 @@ final class ReadingLimitsTests: XCTestCase {
     func testNULAndOtherControlCharactersAreRejectedWithTheirPosition() throws {
         let folder = try ReadingFixtureFolder()
         let text = [header, row("P1", name: "テスト\u{0}工場"), row("P2", name: "\"改行\n入り\""), row("P3", name: "\"タブ\tは可\""),
-                    row("P4", name: "C1\u{85}")].joined(separator: "\n") + "\n"
+                    row("P4", name: "C1\u{85}"), row("P5", name: "ESC\u{1B}[31m")].joined(separator: "\n") + "\n"
         let result = try read(folder, "controls.csv", bytes: Array(text.utf8))
-        XCTAssertEqual(result.rows.map(\.value.id), ["P3"])
-        XCTAssertEqual(result.rows.first?.value.name, "タブ\tは可", "a tab inside a quoted cell is kept")
-        XCTAssertEqual(result.rejections.map(\.line), [2, 3, 6], "P2's quoted line break moves P4 to line 6")
+        XCTAssertEqual(result.rows.map(\.value.id), ["P2", "P3"])
+        XCTAssertEqual(result.rows.map(\.value.name), ["改行\n入り", "タブ\tは可"], "a line break or a tab inside a quoted cell is kept")
+        XCTAssertEqual(result.rejections.map(\.line), [2, 6, 7], "P2's quoted line break moves P4 to line 6")
         XCTAssertEqual(result.rejections[0].reason,
-                       "name: control character U+0000 at character 4 (tab is the only control character a cell may hold)")
-        XCTAssertTrue(result.rejections[1].reason.hasPrefix("name: control character U+000A at character 3"), result.rejections[1].reason)
-        XCTAssertTrue(result.rejections[2].reason.hasPrefix("name: control character U+0085 at character 3"), result.rejections[2].reason)
+                       "name: control character U+0000 at character 4 (a cell may hold tabs and line breaks, no other control character)")
+        XCTAssertTrue(result.rejections[1].reason.hasPrefix("name: control character U+0085 at character 3"), result.rejections[1].reason)
+        XCTAssertTrue(result.rejections[2].reason.hasPrefix("name: control character U+001B at character 4"), result.rejections[2].reason)
     }
 
     func testLineWithoutLineBreakFailsAtTheLimitWithoutEchoingIt() throws {

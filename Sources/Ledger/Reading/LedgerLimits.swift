@@ -2,7 +2,7 @@
 /// refused with the line, the column and the limit, never truncated: a file over the file limit
 /// or a line over the line limit fails as a whole (before it is read into memory, as far as it
 /// can be told without reading it); a cell over its column's limit, or holding a control
-/// character, rejects its row.
+/// character other than tab or a line break, rejects its row.
 public struct LedgerLimits: Sendable, Equatable {
     /// 512 MiB: a million-row ledger is about 150 MB.
     public static let defaultMaxFileBytes = 512 << 20
@@ -33,17 +33,18 @@ public struct LedgerLimits: Sendable, Equatable {
     }
 
     /// Why a cell cannot be read, nil when it can: too long, or a control character other than
-    /// tab (NUL would cut the text short in many a reader; line breaks and the rest have no
-    /// place in a value and break the tables and maps that show it).
+    /// tab and the line breaks a quoted cell may hold (a spreadsheet's line break within a
+    /// cell). NUL cuts the text short in many a reader; the other controls have no place in a
+    /// value and garble the tables and maps that show it.
     static func problem(in text: String, column: LedgerColumn, label: String) -> String? {
         let limit = maxCharacters(column)
         var count = 0
         for scalar in text.unicodeScalars {
             count += 1
             let value = scalar.value
-            if (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value) {
+            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value) {
                 let code = String(value, radix: 16, uppercase: true)
-                return "\(label): control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(count) (tab is the only control character a cell may hold)"
+                return "\(label): control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) at character \(count) (a cell may hold tabs and line breaks, no other control character)"
             }
         }
         if count > limit {
