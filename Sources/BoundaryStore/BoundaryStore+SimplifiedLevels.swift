@@ -90,6 +90,7 @@ extension BoundaryStore {
                 try db.execute(sql: "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
                                arguments: [lastChange, GeoPackageSchema.simplifiedLevelsTable])
             }
+            checkpointAfterWrite()
         } catch {
             throw Self.storeError(error, path: path, operation: "replace simplified level \(level.name)")
         }

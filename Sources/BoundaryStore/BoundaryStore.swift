@@ -7,8 +7,10 @@ import Reference
 /// `UnitLevel` (MULTIPOLYGON, EPSG:4326, R-tree indexed), plus the import's source files and
 /// report as attribute tables. QGIS and GDAL open the file directly.
 ///
-/// The file uses SQLite's default rollback journal, so it is complete on its own whenever no
-/// write is in progress. All methods are safe to call from any thread (GRDB serializes access).
+/// The file is in WAL journal mode (see `StoreConnection`): readers never wait for a writer,
+/// writers take turns, and after every write the log is checkpointed into the main file, so the
+/// file is complete on its own whenever no write is in progress. All methods are safe to call
+/// from any thread (GRDB serializes access).
 public final class BoundaryStore: Sendable {
     /// `$INVESTMAP_DB`, else "./investmap.gpkg".
     public static let defaultPath: String = ProcessInfo.processInfo.environment["INVESTMAP_DB"] ?? "./investmap.gpkg"
@@ -16,39 +18,61 @@ public final class BoundaryStore: Sendable {
     public let path: String
     public let isReadOnly: Bool
     let queue: DatabaseQueue
+    let waits: BusyWaits
 
     /// SQLite page cache while replacing the boundaries, in KiB (see `replaceBoundaries`).
     static let bulkWriteCacheKiB = 131_072
 
-    /// Opens the store at `path`, creating the GeoPackage and its tables when the file is missing
-    /// (or an empty SQLite file) and `readOnly` is false. An existing GeoPackage without the
-    /// store's tables gets them added.
+    /// Opens the store at `path`. When the file is missing (or an empty SQLite file), `create`
+    /// and not `readOnly`, creates the GeoPackage and its tables; an existing GeoPackage without
+    /// the store's tables gets them added (when writable).
+    /// - Parameters:
+    ///   - create: whether a missing file may be created (only an import of boundaries should).
+    ///   - waits: what a writer does while another writer holds the store (it waits, up to 30
+    ///     minutes, and calls the announcement once).
     /// - Throws: `StoreError.cannotOpen` when the file cannot be opened or created (missing
-    ///   folder, unwritable location, missing file in read-only mode), `StoreError.notAGeoPackage`
+    ///   folder, unwritable file or folder when writing, missing file in read-only mode or
+    ///   without `create`), `StoreError.notAGeoPackage`
     ///   for a file that is not SQLite or is SQLite without the GeoPackage application_id,
     ///   `StoreError.unsupportedSchema` for a store written by a newer schema or a read-only
     ///   GeoPackage without the store's tables.
-    public init(path: String, readOnly: Bool = false) throws {
+    public init(path: String, readOnly: Bool = false, create: Bool = true, waits: BusyWaits = BusyWaits()) throws {
         self.path = path
         self.isReadOnly = readOnly
+        self.waits = waits
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
             throw StoreError.cannotOpen(path: path, reason: "it is a directory")
         }
-        if readOnly && !exists {
+        if (readOnly || !create) && !exists {
             throw StoreError.cannotOpen(path: path, reason: "no such file")
         }
-        var configuration = Configuration()
-        configuration.readonly = readOnly
-        configuration.label = "BoundaryStore"
-        configuration.prepareDatabase { db in SpatialSQLFunctions.register(in: db) }
+        if !readOnly && exists, let reason = StoreConnection.whyNotWritable(path: path) {
+            throw StoreError.cannotOpen(path: path, reason: "cannot write: \(reason)")
+        }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try StoreConnection.open(path: path, readOnly: readOnly, waits: waits)
         } catch {
             throw Self.storeError(error, path: path, operation: "open")
         }
-        try prepareSchema()
+        try prepareSchema(create: create)
+    }
+
+    /// Closes the connection now rather than when the store is released: the last connection
+    /// to close removes the `-wal` and `-shm` files. The store cannot be used afterwards.
+    /// - Throws: `StoreError.database` when SQLite cannot close (a statement still running).
+    public func close() throws {
+        do {
+            try queue.close()
+        } catch {
+            throw Self.storeError(error, path: path, operation: "close")
+        }
+    }
+
+    /// Copies the write-ahead log into the main file after a write (see `StoreConnection`).
+    func checkpointAfterWrite() {
+        StoreConnection.checkpoint(queue, waits: waits)
     }
 
     // MARK: - Writing
@@ -131,6 +155,7 @@ public final class BoundaryStore: Sendable {
                 }
                 try Self.replaceAttributes(db, edition: edition, sources: sources, report: rows, lastChange: lastChange)
             }
+            checkpointAfterWrite()
         } catch let veto as CommitVeto {
             throw veto.reason
         } catch {
@@ -319,7 +344,7 @@ public final class BoundaryStore: Sendable {
     // MARK: - Schema
 
     /// Checks what the file holds and creates what is missing (when writable).
-    private func prepareSchema() throws {
+    private func prepareSchema(create: Bool) throws {
         do {
             let (applicationID, tableCount, hasMeta) = try queue.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
@@ -327,12 +352,12 @@ public final class BoundaryStore: Sendable {
                  try db.tableExists(GeoPackageSchema.metaTable))
             }
             if applicationID != GeoPackageSchema.applicationID {
-                guard tableCount == 0, !isReadOnly else {
+                guard tableCount == 0, !isReadOnly, create else {
                     let id = String(UInt32(bitPattern: applicationID), radix: 16)
                     throw StoreError.notAGeoPackage(
                         path: path,
                         reason: "SQLite application_id is 0x\(id), not 0x47504b47 (\"GPKG\")"
-                            + (tableCount == 0 ? " (empty database opened read-only)" : ""))
+                            + (tableCount == 0 ? (isReadOnly ? " (empty database opened read-only)" : " (an empty file; only `import boundaries` makes a store)") : ""))
                 }
             }
             if hasMeta {
@@ -369,6 +394,9 @@ public final class BoundaryStore: Sendable {
                 }
                 try LedgerSchema.create(db, lastChange: lastChange)
             }
+            // After the schema: the page size cannot change once the file is in WAL mode.
+            try StoreConnection.enableWAL(queue)
+            checkpointAfterWrite()
         } catch {
             throw Self.storeError(error, path: path, operation: "open")
         }
@@ -412,6 +440,10 @@ public final class BoundaryStore: Sendable {
             return .notAGeoPackage(path: path, reason: "not an SQLite database (\(message))")
         case .SQLITE_CANTOPEN:
             return .cannotOpen(path: path, reason: message)
+        case .SQLITE_FULL:
+            return .database(path: path, operation: operation, reason: "the disk is full (\(message))")
+        case .SQLITE_BUSY:
+            return .database(path: path, operation: operation, reason: "another writer held the store too long (\(message))")
         case .SQLITE_READONLY where operation == "open":
             return .cannotOpen(path: path, reason: "cannot write: \(message)")
         default:

@@ -29,10 +29,16 @@ public struct LedgerImporter {
     ///   - replaceAll: the file is the edition's whole ledger: projects not in it are removed.
     /// - Throws: `DataFileError` for a file that cannot be read as a ledger; `StoreError` for an
     ///   edition that does not exist or is published, or a failed write (then nothing changed).
-    public func importProjects(from url: URL, displayName: String, edition: String, replaceAll: Bool = false) throws -> LedgerImportSummary {
+    ///   - limits: the size limits of the file, its lines and its cells.
+    ///   - beforeWrite: called with every rejection once all is read and joined, just before the
+    ///     write: a caller writes its other outputs here, so that a failure there (an unwritable
+    ///     rejects file) leaves the store as it was. What it throws is rethrown.
+    public func importProjects(from url: URL, displayName: String, edition: String, replaceAll: Bool = false,
+                               limits: LedgerLimits = LedgerLimits(),
+                               beforeWrite: ([LedgerRejection]) throws -> Void = { _ in }) throws -> LedgerImportSummary {
         // Refuse early, before any work, when the edition cannot take the rows.
         try requireDraft(edition, operation: "import investments")
-        let read = try LedgerReader.readProjects(at: url, displayName: displayName, reference: reference)
+        let read = try LedgerReader.readProjects(at: url, displayName: displayName, reference: reference, limits: limits)
         let clock = ContinuousClock()
         let started = clock.now
         let locations = try locate(read.rows.map(\.value.location))
@@ -54,6 +60,7 @@ public struct LedgerImporter {
         let record = LedgerImportRecord(
             edition: edition, kind: .investments, file: displayName, sha256: try FileDigest.sha256(of: url),
             encoding: read.encoding?.rawValue, rowsRead: read.rowsRead, accepted: accepted.count, rejected: rejections.count)
+        try beforeWrite(rejections)
         let written = try store.writeProjects(accepted, record: record, replaceAll: replaceAll)
         // Per-km² statistics need the units' areas: measured once per boundary edition, here,
         // where the store is open for writing (`stats` only reads).
@@ -69,9 +76,11 @@ public struct LedgerImporter {
 
     /// Imports cluster sites: point sites are joined like projects; polygon sites to every unit
     /// they overlap, by area of overlap on the ellipsoid (the largest overlap is their unit).
-    public func importSites(from url: URL, displayName: String, edition: String, replaceAll: Bool = false) throws -> LedgerImportSummary {
+    public func importSites(from url: URL, displayName: String, edition: String, replaceAll: Bool = false,
+                            limits: LedgerLimits = LedgerLimits(),
+                            beforeWrite: ([LedgerRejection]) throws -> Void = { _ in }) throws -> LedgerImportSummary {
         try requireDraft(edition, operation: "import sites")
-        let read = try LedgerReader.readSites(at: url, displayName: displayName, reference: reference)
+        let read = try LedgerReader.readSites(at: url, displayName: displayName, reference: reference, limits: limits)
         let clock = ContinuousClock()
         let started = clock.now
         let overlapper = try SiteOverlap(store: store)
@@ -107,6 +116,7 @@ public struct LedgerImporter {
         let record = LedgerImportRecord(
             edition: edition, kind: .sites, file: displayName, sha256: try FileDigest.sha256(of: url),
             encoding: read.encoding?.rawValue, rowsRead: read.rowsRead, accepted: accepted.count, rejected: rejections.count)
+        try beforeWrite(rejections)
         let written = try store.writeSites(accepted, record: record, replaceAll: replaceAll)
         return LedgerImportSummary(
             file: displayName, edition: edition, kind: .sites, encoding: read.encoding?.rawValue, rowsRead: read.rowsRead,

@@ -47,8 +47,11 @@ public struct TilePyramidWriter {
     ///   case after removing what was staged.
     public func write(_ builder: TilePyramidBuilder) throws -> TilePyramidReport {
         try checkTargets()
-        let staging = Self.aside(folder, "partial")
-        let mbtilesStaging = mbtiles.map { Self.aside($0, "partial") }
+        // Staging names carry this process's id: what a killed run left is removed here, what a
+        // run still under way is writing is not.
+        let staging = Self.aside(folder, Leftovers.prefix(for: folder.lastPathComponent))
+        Leftovers.removeStale(prefix: ".\(folder.lastPathComponent).old-", in: folder.deletingLastPathComponent())
+        let mbtilesStaging = mbtiles.map { Self.aside($0, Leftovers.prefix(for: $0.lastPathComponent)) }
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             let report = try writeTiles(builder, into: staging, mbtiles: mbtilesStaging)
@@ -61,7 +64,15 @@ public struct TilePyramidWriter {
             return report
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            if let mbtilesStaging { try? FileManager.default.removeItem(at: mbtilesStaging) }
+            if let mbtilesStaging {
+                try? FileManager.default.removeItem(at: mbtilesStaging)
+                try? FileManager.default.removeItem(atPath: mbtilesStaging.path + "-journal")
+            }
+            if error is ExportError || error is TilePyramidError { throw error }
+            let domain = (error as NSError).domain
+            if domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain {
+                throw ExportError(path: folder.path, reason: "cannot write the pyramid: \(AtomicFile.reason(error))")
+            }
             throw error
         }
     }
@@ -109,9 +120,11 @@ public struct TilePyramidWriter {
         return metadata
     }
 
-    /// A hidden name beside `url` for a staged or set-aside copy.
-    static func aside(_ url: URL, _ kind: String) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(kind)-\(UUID().uuidString)")
+    /// A hidden name beside `url` for a staged or set-aside copy (`prefix` + process id + UUID);
+    /// stale ones of killed runs are removed first.
+    static func aside(_ url: URL, _ prefix: String) -> URL {
+        Leftovers.removeStale(prefix: prefix, in: url.deletingLastPathComponent())
+        return url.deletingLastPathComponent().appendingPathComponent(Leftovers.name(prefix: prefix))
     }
 
     static func checkWritableTarget(_ url: URL, isFolder: Bool) throws {
@@ -130,7 +143,7 @@ public struct TilePyramidWriter {
     /// A file inside the staging folder (no rename of its own: the folder is swapped as a whole).
     static func writePlain(_ bytes: [UInt8], to url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw ExportError(path: url.path, reason: "cannot write the file")
+            throw ExportError(path: url.path, reason: "cannot write the file: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -139,7 +152,7 @@ public struct TilePyramidWriter {
     static func swap(_ staging: URL, into target: URL) throws {
         var setAside: URL?
         if FileManager.default.fileExists(atPath: target.path) {
-            let old = aside(target, "old")
+            let old = aside(target, ".\(target.lastPathComponent).old-")
             guard rename(target.path, old.path) == 0 else {
                 throw ExportError(path: target.path, reason: "cannot move the previous pyramid aside: \(String(cString: strerror(errno)))")
             }

@@ -129,7 +129,9 @@ extension BoundaryStore {
             throw StoreError.database(path: path, operation: operation, reason: "the store was opened read-only")
         }
         do {
-            return try queue.write(body)
+            let result = try queue.write(body)
+            checkpointAfterWrite()
+            return result
         } catch {
             throw Self.storeError(error, path: path, operation: operation)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import Reference
 
 /// A folder of map specs (the repository's `Renderers/`): its `.json` files in name order, each

@@ -61,13 +61,16 @@ public enum CSVReader {
     }
 
     /// Parses CSV held in memory; see `forEachRecord(inFile:)`.
+    /// - Parameter maxRecordBytes: the longest record accepted, in bytes; a longer one fails
+    ///   with its line (nil: no limit).
     public static func forEachRecord(
         in bytes: some ContiguousBytes,
         sourceName: String = "<memory>",
         delimiter: UInt8 = UInt8(ascii: ","),
+        maxRecordBytes: Int? = nil,
         _ body: (_ lineNumber: Int, _ fields: [String]) throws -> Void
     ) throws {
-        var parser = CSVByteParser(delimiter: delimiter, sourceName: sourceName)
+        var parser = CSVByteParser(delimiter: delimiter, sourceName: sourceName, maxRecordBytes: maxRecordBytes)
         try bytes.withUnsafeBytes { raw in
             try parser.consume(raw.bindMemory(to: UInt8.self), body)
         }
@@ -103,6 +106,9 @@ public struct CSVByteParser {
 
     let delimiter: UInt8
     let sourceName: String
+    /// The longest record accepted, in bytes (nil: no limit), and the bytes of this one so far.
+    let maxRecordBytes: Int?
+    private var recordBytes = 0
     /// Current physical line (1-based).
     public private(set) var line = 1
     private var state = State.fieldStart
@@ -117,9 +123,10 @@ public struct CSVByteParser {
     private var byteOrderMarkMatched = 0
     private var byteOrderMarkDecided = false
 
-    public init(delimiter: UInt8, sourceName: String) {
+    public init(delimiter: UInt8, sourceName: String, maxRecordBytes: Int? = nil) {
         self.delimiter = delimiter
         self.sourceName = sourceName
+        self.maxRecordBytes = maxRecordBytes
         field.reserveCapacity(256)
     }
 
@@ -200,6 +207,7 @@ public struct CSVByteParser {
                     end += 1
                 }
                 if end > index {
+                    try addToRecord(end - index)
                     field.append(contentsOf: UnsafeBufferPointer(start: bytes + index, count: end - index))
                     recordHasContent = true
                 }
@@ -224,6 +232,7 @@ public struct CSVByteParser {
                     end += 1
                 }
                 if end > index {
+                    try addToRecord(end - index)
                     field.append(contentsOf: UnsafeBufferPointer(start: bytes + index, count: end - index))
                 }
                 index = end
@@ -248,6 +257,17 @@ public struct CSVByteParser {
                         reason: "unexpected character \(Self.describe(byte)) after the closing quote of a field (a quote inside a quoted field is written \"\")")
                 }
             }
+        }
+    }
+
+    /// Adds `bytes` to the current record's size; past the limit, the record fails (before
+    /// a runaway line, a missing line break or an unclosed quote, fills the memory).
+    private mutating func addToRecord(_ bytes: Int) throws {
+        recordBytes += bytes
+        if let maxRecordBytes, recordBytes > maxRecordBytes {
+            throw DataFileError(
+                source: sourceName, line: recordStartLine,
+                reason: "the record starting on this line is longer than the limit of \(maxRecordBytes) bytes (a missing line break or closing quote?)")
         }
     }
 
@@ -276,6 +296,7 @@ public struct CSVByteParser {
         try emit(recordStartLine, fields)
         fields.removeAll(keepingCapacity: true)
         recordHasContent = false
+        recordBytes = 0
     }
 
     private static func describe(_ byte: UInt8) -> String {

@@ -2,7 +2,7 @@
 ///
 /// Accepted (after NFKC, so full-width digits are fine): 2025-04-01, 2025/4/1, 2025.4.1,
 /// 2025年4月1日, and the Japanese eras 令和 (令和元年 = 2019, from 1 May 2019) and 平成
-/// (平成元年 = 1989, to 30 April 2019), e.g. 令和7年4月1日. The day must exist: 2025-02-30 is refused.
+/// (平成元年 = 1989, to 30 April 2019), e.g. 令和7年4月1日. The day must exist: 2025-02-30 is refused; so is a year before 1900 or after 2100.
 enum AnnouncementDate {
     /// The ISO date, nil for a blank cell.
     /// - Throws: `RowProblem` naming `label` and the cell when the text is not a date in one of
@@ -15,6 +15,11 @@ enum AnnouncementDate {
         }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
             throw RowProblem.cell(label, cell, "is not a valid date")
+        }
+        // A ledger of current investment plans has no date outside this range; one there is a
+        // typo (1025, 2205) or a spreadsheet's serial-number mishap.
+        guard (1900...2100).contains(year) else {
+            throw RowProblem.cell(label, cell, "is outside the plausible range 1900-01-01 to 2100-12-31")
         }
         let iso = padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
         if text.hasPrefix("令和"), iso < "2019-05-01" {

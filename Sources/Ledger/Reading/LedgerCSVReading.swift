@@ -19,7 +19,8 @@ enum LedgerCSVReading {
         var header: LedgerHeader?
         var headerCount = 0
         var collector = LedgerRowCollector<Row>(file: displayName)
-        try CSVReader.forEachRecord(in: text, sourceName: displayName, delimiter: delimiter) { line, cells in
+        try CSVReader.forEachRecord(in: text, sourceName: displayName, delimiter: delimiter,
+                                    maxRecordBytes: LedgerLimits.maxLineBytes) { line, cells in
             guard let resolved = header else {
                 header = try resolveHeader(cells, line: line, displayName: displayName, kind: kind)
                 headerCount = cells.count
@@ -50,14 +51,14 @@ enum LedgerCSVReading {
         do {
             header = try LedgerHeader(names: names, kind: kind)
         } catch {
-            throw DataFileError(source: displayName, line: line, reason: "\(error.reason(withPositions: true)) (header is \(names.joined(separator: ",")))")
+            throw DataFileError(source: displayName, line: line, reason: "\(error.reason(withPositions: true)) (header is \(names.joined(separator: ",").ledgerQuotable))")
         }
         let missing = header.missingColumns(for: kind)
         guard missing.isEmpty else {
             let noun = missing.count == 1 ? "required column" : "required columns"
             throw DataFileError(
                 source: displayName, line: line,
-                reason: "missing \(noun) \(missing.joined(separator: "; ")) (header is \(names.joined(separator: ",")))")
+                reason: "missing \(noun) \(missing.joined(separator: "; ")) (header is \(names.joined(separator: ",").ledgerQuotable))")
         }
         return header
     }

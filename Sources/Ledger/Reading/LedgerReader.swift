@@ -31,14 +31,16 @@ public enum LedgerReader {
     ///   - url: the file; CSV by extension .csv/.tsv, GeoJSON by .geojson/.json, else by content.
     ///   - displayName: the file as the user named it, used in rejections and errors.
     ///   - reference: the tables giving plan types and strategic fields.
-    /// - Throws: `DataFileError` when the file cannot be read, its text is neither UTF-8 nor
-    ///   CP932, its CSV header lacks a required column (id, name, plan, lon, lat) or has one
+    /// - Throws: `DataFileError` when the file cannot be read or is over `limits`, its text is
+    ///   neither UTF-8, UTF-16 nor CP932, its CSV header lacks a required column (id, name, plan, lon, lat) or has one
     ///   column twice (two amount columns included), or it is not well-formed CSV or JSON.
-    public static func readProjects(at url: URL, displayName: String, reference: ReferenceTables) throws -> LedgerReadResult<InvestmentProject> {
+    public static func readProjects(at url: URL, displayName: String, reference: ReferenceTables,
+                                    limits: LedgerLimits = LedgerLimits()) throws -> LedgerReadResult<InvestmentProject> {
         let validator = ProjectRowValidator(vocabulary: LedgerVocabulary(reference: reference))
+        try LedgerFileBytes.checkSize(url, displayName: displayName, limits: limits)
         switch try LedgerFileFormat.of(url, displayName: displayName) {
         case .csv(let delimiter):
-            let bytes = try LedgerFileBytes.read(url, displayName: displayName)
+            let bytes = try LedgerFileBytes.read(url, displayName: displayName, maxLineBytes: LedgerLimits.maxLineBytes)
             return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .projects) { id, row throws(RowProblem) in
                 try validator.project(id: id, row: row, geometry: .cells)
             }
@@ -58,11 +60,13 @@ public enum LedgerReader {
     ///
     /// - Throws: `DataFileError` as `readProjects`; the required columns are id, name, plan and
     ///   either wkt or lon and lat.
-    public static func readSites(at url: URL, displayName: String, reference: ReferenceTables) throws -> LedgerReadResult<ClusterSite> {
+    public static func readSites(at url: URL, displayName: String, reference: ReferenceTables,
+                                 limits: LedgerLimits = LedgerLimits()) throws -> LedgerReadResult<ClusterSite> {
         let validator = SiteRowValidator(vocabulary: LedgerVocabulary(reference: reference), polygons: SiteGeometryValidator())
+        try LedgerFileBytes.checkSize(url, displayName: displayName, limits: limits)
         switch try LedgerFileFormat.of(url, displayName: displayName) {
         case .csv(let delimiter):
-            let bytes = try LedgerFileBytes.read(url, displayName: displayName)
+            let bytes = try LedgerFileBytes.read(url, displayName: displayName, maxLineBytes: LedgerLimits.maxLineBytes)
             return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .sites) { id, row throws(RowProblem) in
                 try validator.site(id: id, row: row, geometry: .cells)
             }

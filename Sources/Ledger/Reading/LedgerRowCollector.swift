@@ -19,6 +19,14 @@ struct LedgerRowCollector<Row: Sendable> {
     /// Checks the row's id (present, not seen before), then calls `build` with it and records
     /// the row or the problem `build` threw.
     mutating func collect(row: LedgerRow, _ build: (String) throws(RowProblem) -> Row) {
+        // Limits first: a cell over its limit is never quoted whole, not even as the id.
+        for column in LedgerColumn.allCases {
+            guard let cell = row.cells[column],
+                  let problem = LedgerLimits.problem(in: cell.text, column: column, label: cell.label) else { continue }
+            let id = row.cells[.id].flatMap { LedgerLimits.problem(in: $0.text, column: .id, label: $0.label) == nil ? row.text(.id) : nil }
+            reject(line: row.line, id: id, reason: problem)
+            return
+        }
         let id = row.text(.id)
         guard !id.isEmpty else {
             reject(line: row.line, id: nil, reason: "\(row.label(.id)): empty")

@@ -23,6 +23,10 @@ enum LedgerTextDecoder {
     /// - Throws: `DataFileError` naming `source`, the line and the byte offset of the first byte
     ///   that is neither valid UTF-8 (after a BOM) nor valid CP932.
     static func decode(_ bytes: [UInt8], source: String) throws -> (utf8: [UInt8], encoding: LedgerTextEncoding) {
+        if let (bigEndian, bomLength) = utf16Layout(bytes) {
+            return (try convertFromUTF16(bytes, bigEndian: bigEndian, skipping: bomLength, source: source),
+                    bigEndian ? .utf16BE : .utf16LE)
+        }
         if bytes.starts(with: byteOrderMark) {
             let body = Array(bytes.dropFirst(byteOrderMark.count))
             if let offset = firstInvalidUTF8Offset(body) {
@@ -37,6 +41,62 @@ enum LedgerTextDecoder {
             return (bytes, .utf8)
         }
         return (try convertFromCP932(bytes, source: source), .cp932)
+    }
+
+    /// UTF-16 by its byte order mark (FF FE little-endian, FE FF big-endian), or without one by
+    /// its zero bytes: text whose characters are mostly below U+0100 (the header, digits,
+    /// commas) has a zero in every other byte, which neither UTF-8 nor CP932 text ever has.
+    /// Excel's "Unicode text" is UTF-16; read as UTF-8 it would come out as missing columns
+    /// full of NULs.
+    static func utf16Layout(_ bytes: [UInt8]) -> (bigEndian: Bool, bomLength: Int)? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return (false, 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (true, 2) }
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 2 >= pairs && evenZeros * 10 < oddZeros { return (false, 0) }
+        if evenZeros * 2 >= pairs && oddZeros * 10 < evenZeros { return (true, 0) }
+        return nil
+    }
+
+    /// UTF-16 text as UTF-8.
+    private static func convertFromUTF16(_ bytes: [UInt8], bigEndian: Bool, skipping: Int, source: String) throws -> [UInt8] {
+        let body = bytes.dropFirst(skipping)
+        guard body.count % 2 == 0 else {
+            throw DataFileError(source: source, line: nil, reason: "the text looks like UTF-16 but has an odd number of bytes (\(bytes.count))")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var index = body.startIndex
+        while index < body.endIndex {
+            let first = UInt16(body[index]), second = UInt16(body[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(units.count)
+        var line = 1, position = 0
+        while position < units.count {
+            let unit = units[position]
+            var value = UInt32(unit)
+            var width = 1
+            if UTF16.isLeadSurrogate(unit), position + 1 < units.count, UTF16.isTrailSurrogate(units[position + 1]) {
+                value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[position + 1]) - 0xDC00)
+                width = 2
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw DataFileError(source: source, line: line,
+                                    reason: "the text looks like UTF-16 but has an unpaired surrogate at offset \(skipping + position * 2)")
+            }
+            if scalar == "\n" { line += 1 }
+            output.append(contentsOf: String(scalar).utf8)
+            position += width
+        }
+        return output
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, nil when all is valid.

@@ -8,4 +8,7 @@ public enum LedgerTextEncoding: String, Sendable {
     case utf8WithBOM = "utf-8-bom"
     /// Shift_JIS as Windows writes it (CP932 / Windows-31J), decoded with the system's iconv.
     case cp932 = "cp932"
+    /// UTF-16, as Excel saves "Unicode text", with or without a byte order mark.
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
 }

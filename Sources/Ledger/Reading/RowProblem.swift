@@ -9,6 +9,6 @@ struct RowProblem: Error, Sendable {
 
     /// "LABEL: 'VALUE' PROBLEM", the common shape of a cell problem.
     static func cell(_ label: String, _ value: String, _ problem: String) -> RowProblem {
-        RowProblem("\(label): '\(value)' \(problem)")
+        RowProblem("\(label): '\(value.ledgerQuotable)' \(problem)")
     }
 }

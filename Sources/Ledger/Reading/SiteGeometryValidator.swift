@@ -17,7 +17,7 @@ final class SiteGeometryValidator: @unchecked Sendable {
         do {
             geometry = try GEOSGeometry(wkt: wkt, context: context)
         } catch {
-            throw RowProblem("\(label): not WKT: \(Self.message(error))")
+            throw RowProblem("\(label): not WKT: \(Self.message(error).ledgerQuotable)")
         }
         return try checked(geometry, label: label)
     }

@@ -55,3 +55,16 @@ extension StringProtocol {
         return text.isEmpty || ["-", "―", "—", "–", "‐", "ー", "−"].contains(text)
     }
 }
+
+extension String {
+    /// The text as a message may quote it: whole when short, else its first 200 characters
+    /// followed by "…" and the full length, so that a huge cell never floods a terminal or log.
+    var ledgerQuotable: String {
+        let limit = 200
+        let scalars = unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), end < scalars.endIndex else {
+            return self
+        }
+        return String(scalars[..<end]) + "…(\(scalars.count) characters)"
+    }
+}

@@ -51,10 +51,22 @@ struct ImportBoundariesCommand: ParsableCommand {
         if census == nil {
             standardError.write("warning: population_2020_census.csv not found (set INVESTMAP_SHARED); population left empty")
         }
-        try store.checkWritable()
+        try store.checkWritable(create: true)
         let importer = BoundaryImporter(reference: reference, census: census)
-        let summary = try importer.run(files: urls, edition: edition, verifyLevels: verifyLevels, openStore: { try store.open(readOnly: false) }) { message in
-            standardError.write(message)
+        let existed = FileManager.default.fileExists(atPath: store.path)
+        let summary: BoundaryImportSummary
+        do {
+            summary = try importer.run(files: urls, edition: edition, verifyLevels: verifyLevels,
+                                       openStore: { try store.open(readOnly: false, create: true) }) { message in
+                standardError.write(message)
+            }
+        } catch {
+            // A store this run made and could not fill (disk full …) goes: a failed import leaves
+            // no file where there was none. The store is closed by now (the importer owned it).
+            if !existed {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+            }
+            throw error
         }
         print(ImportSummaryText(summary: summary, storePath: store.path, verbose: verbose).text)
     }

@@ -23,34 +23,55 @@ struct LedgerImportOptions: ParsableArguments {
     @Option(name: .customLong("sea-km"), help: "Points at sea (ports, offshore wind) within this distance of the coast are joined to the nearest municipality and flagged; farther ones are rejected.")
     var seaKm: Double = 5
 
+    @Option(name: .customLong("max-file-mb"), help: "Refuse a ledger file larger than this many MiB (lines are limited to 2 MiB, cells per column; see the README).")
+    var maxFileMB: Int = LedgerLimits.defaultMaxFileBytes >> 20
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard seaKm.isFinite, seaKm >= 0, seaKm <= 200 else {
             throw ValidationError("--sea-km must be between 0 and 200 km, got \(seaKm)")
         }
+        guard maxFileMB >= 1, maxFileMB <= 65_536 else {
+            throw ValidationError("--max-file-mb must be between 1 and 65536, got \(maxFileMB)")
+        }
     }
 
+    var limits: LedgerLimits { LedgerLimits(maxFileBytes: maxFileMB << 20) }
+
     /// Runs one import and prints its summary; rejections go to --rejects (or, the first 20,
-    /// to standard error). A failed import changes nothing in the store.
-    func run(_ body: (LedgerImporter, URL) throws -> LedgerImportSummary) throws {
+    /// to standard error). A failed import changes nothing: every output is checked before the
+    /// work, the rejects file is written aside before the store commits and moved into place
+    /// after, and a missing store is never created.
+    func run(_ body: (LedgerImporter, URL, _ beforeWrite: ([LedgerRejection]) throws -> Void) throws -> LedgerImportSummary) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw CLIError("\(file): no such file")
         }
+        guard !isDirectory.boolValue else { throw CLIError("\(file): is a folder, not a ledger file") }
+        let rejectsURL = rejects.map { URL(fileURLWithPath: $0) }
+        if let rejectsURL { try AtomicFile.checkTarget(rejectsURL) }
         try store.checkWritable()
         let importer = LedgerImporter(store: try store.open(readOnly: false), reference: try ReferenceTables.loadFromDefaultLocation(),
                                       maxSeaDistanceKm: seaKm)
-        let summary = try body(importer, URL(fileURLWithPath: file))
-        if let rejects {
-            var text = CSVWriter.record(["file", "line", "id", "reason"])
-            for r in summary.rejections { text += CSVWriter.record([r.file, String(r.line), r.id ?? "", r.reason]) }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: rejects), options: .atomic)
-            } catch {
-                throw CLIError("\(rejects): cannot write the rejects file: \(error.localizedDescription)")
+        var pending: AtomicFile.Pending?
+        let summary: LedgerImportSummary
+        do {
+            summary = try body(importer, URL(fileURLWithPath: file)) { rejections in
+                guard let rejectsURL else { return }
+                pending = try AtomicFile.prepare(rejectsURL) { out in
+                    try out.text(CSVWriter.record(["file", "line", "id", "reason"]))
+                    for r in rejections { try out.text(CSVWriter.record([r.file, String(r.line), r.id ?? "", r.reason])) }
+                }
             }
-        } else {
+        } catch {
+            pending?.discard()
+            throw error
+        }
+        if let pending {
+            // The rows are committed; the rejects file only has to move into its checked folder.
+            try pending.commit()
+        } else if rejects == nil {
             for r in summary.rejections.prefix(20) { standardError.write("\(r.file):\(r.line): \(r.id.map { "\($0): " } ?? "")\(r.reason)") }
             if summary.rejections.count > 20 {
                 standardError.write("… \(summary.rejections.count - 20) more rejected rows (write them all with --rejects FILE)")
@@ -91,8 +112,9 @@ struct ImportInvestmentsCommand: ParsableCommand {
     @OptionGroup var options: LedgerImportOptions
 
     func run() throws {
-        try options.run { importer, url in
-            try importer.importProjects(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace)
+        try options.run { importer, url, beforeWrite in
+            try importer.importProjects(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace,
+                                        limits: options.limits, beforeWrite: beforeWrite)
         }
     }
 }
@@ -107,8 +129,9 @@ struct ImportSitesCommand: ParsableCommand {
     @OptionGroup var options: LedgerImportOptions
 
     func run() throws {
-        try options.run { importer, url in
-            try importer.importSites(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace)
+        try options.run { importer, url, beforeWrite in
+            try importer.importSites(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace,
+                                     limits: options.limits, beforeWrite: beforeWrite)
         }
     }
 }

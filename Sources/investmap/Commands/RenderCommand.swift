@@ -58,6 +58,7 @@ struct RenderCommand: ParsableCommand {
         // Every spec is checked before the store is opened or anything is written.
         let specs = all ? try folder.specs(reference: reference).map(\.spec) : [try MapSpecParser(reference: reference).parse(contentsOf: spec!)]
         let targets = try outputFiles(specs)
+        for target in targets { try AtomicFile.checkTarget(target) }
         let boundaryStore = try store.open(readOnly: true)
         let resolved = try boundaryStore.resolveEdition(edition)
         let loader = MapDataLoader(store: boundaryStore, reference: reference)
@@ -87,7 +88,11 @@ struct RenderCommand: ParsableCommand {
             throw CLIError("two specs would both write \(duplicate).svg")
         }
         let folder = URL(fileURLWithPath: out!)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("\(folder.path): cannot make the folder: \(AtomicFile.reason(error))")
+        }
         return names.map { folder.appendingPathComponent("\($0).svg") }
     }
 }

@@ -40,6 +40,8 @@ struct SimplifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse a store this run could not write before the work, not after it.
+        try store.checkWritable()
         let geoData = try ReferenceTables.locateGeoData()
         let reference = try ReferenceTables.load(from: geoData)
         let census = try CensusPopulation.locate(geoDataDirectory: geoData).map { try CensusPopulation.load(from: $0) }
