@@ -77,9 +77,11 @@ extension MapService {
 
     /// A tile coordinate: digits only, below `limit`.
     static func tileNumber(_ text: String, _ name: String, below limit: Int) throws -> Int {
-        guard !text.isEmpty, text.utf8.count <= 8, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text), value < limit else {
-            throw ServiceError.badParameter(name, name == "z" ? "a zoom from 0 to \(limit - 1), got '\(text.prefix(16))'"
-                                                               : "a tile column/row from 0 to \(limit - 1) at this zoom, got '\(text.prefix(16))'")
+        // One spelling per tile (no leading zeros): `04/013/006` is not another URL of 4/13/6.
+        guard !text.isEmpty, text.utf8.count <= 8, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text), value < limit,
+              String(value) == text else {
+            throw ServiceError.badParameter(name, name == "z" ? "a zoom from 0 to \(limit - 1) without leading zeros, got '\(text.prefix(16))'"
+                                                               : "a tile column/row from 0 to \(limit - 1) at this zoom, without leading zeros, got '\(text.prefix(16))'")
         }
         return value
     }

@@ -15,10 +15,15 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            response = Self.answer(error, request: request, context: context)
+        if request.method == .options {
+            response = Self.preflight()
+        } else {
+            do {
+                response = try await next(request, context)
+            } catch {
+                response = Self.answer(error, request: request, context: context)
+            }
+            Self.allowCrossOrigin(&response)
         }
         response.headers[requestIDField] = context.id
         let elapsed = ContinuousClock.now - start
@@ -30,6 +35,27 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
             "bytes": .stringConvertible(response.body.contentLength ?? 0),
             "ms": .string(Self.milliseconds(microseconds)),
         ])
+        return response
+    }
+
+    /// CORS: what is public (published editions, their tiles, maps and answers: `Cache-Control:
+    /// public`) may be read by any web page; drafts (`private`) and errors never say so, so a
+    /// browser keeps them from other origins.
+    static func allowCrossOrigin(_ response: inout Response) {
+        guard let control = response.headers[.cacheControl], control.hasPrefix("public") else { return }
+        response.headers[.accessControlAllowOrigin] = "*"
+        response.headers[.accessControlExposeHeaders] = "ETag, X-Request-Id"
+    }
+
+    /// The answer to a CORS preflight (OPTIONS): simple GET and HEAD with `If-None-Match`, no
+    /// credentials (drafts are not for other origins).
+    static func preflight() -> Response {
+        var response = Response(status: .noContent)
+        response.headers[.accessControlAllowOrigin] = "*"
+        response.headers[.accessControlAllowMethods] = "GET, HEAD, OPTIONS"
+        response.headers[.accessControlAllowHeaders] = "If-None-Match"
+        response.headers[.accessControlMaxAge] = "86400"
+        response.headers[.contentLength] = "0"
         return response
     }
 

@@ -161,3 +161,53 @@ extension TestResponse {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(Array(buffer: body))) as? [[String: Any]], "not a JSON array: \(text.prefix(200))")
     }
 }
+
+/// Issue 15: a public, immutable tile service answers any origin for published editions (and
+/// CORS preflights), never for drafts; one URL per tile.
+final class MapServiceCORSTests: XCTestCase {
+    private func withRouter(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        setenv("INVESTMAP_GEODATA", TestPaths.geoData.path, 1)
+        let options = ServiceOptions(storePath: try MapServiceRouterTests.store.value(), draftToken: MapServiceRouterTests.token,
+                                     renderersFolder: TestPaths.renderers, cacheBytes: 16 << 20, minZoom: 4, maxZoom: 6)
+        var logger = Logger(label: "investmap.serve.test")
+        logger.logLevel = .warning
+        let service = try MapService(options: options, logger: logger)
+        try await MapServer.application(service, logger: logger).test(.router) { client in try await body(client) }
+    }
+
+    func testPublishedAnswersAllowAnyOriginDraftsNever() async throws {
+        try await withRouter { client in
+            for uri in ["/editions/pub/tiles/6/55/25.json", "/editions/pub/tiles.json", "/api/stats?level=prefecture&metric=count"] {
+                let response = try await client.execute(uri: uri, method: .get, headers: [.origin: "https://example.org"])
+                XCTAssertEqual(response.status, .ok, uri)
+                XCTAssertEqual(response.headers[.accessControlAllowOrigin], "*", uri)
+            }
+            let draft = try await client.execute(uri: "/editions/draft/tiles/6/55/25.json", method: .get,
+                                                 headers: [.authorization: "Bearer \(MapServiceRouterTests.token)", .origin: "https://example.org"])
+            XCTAssertEqual(draft.status, .ok)
+            XCTAssertNil(draft.headers[.accessControlAllowOrigin], "a draft is never shared with other origins")
+            let refused = try await client.execute(uri: "/editions/draft/tiles/6/55/25.json", method: .get, headers: [.origin: "https://example.org"])
+            XCTAssertNil(refused.headers[.accessControlAllowOrigin])
+        }
+    }
+
+    func testPreflightIsAnswered() async throws {
+        try await withRouter { client in
+            let response = try await client.execute(uri: "/editions/pub/tiles/6/55/25.json", method: .options,
+                                                    headers: [.origin: "https://example.org", .accessControlRequestMethod: "GET"])
+            XCTAssertEqual(response.status, .noContent)
+            XCTAssertEqual(response.headers[.accessControlAllowOrigin], "*")
+            XCTAssertEqual(response.headers[.accessControlAllowMethods], "GET, HEAD, OPTIONS")
+        }
+    }
+
+    func testTileCoordinatesHaveOneSpelling() async throws {
+        try await withRouter { client in
+            for uri in ["/editions/pub/tiles/06/55/25.json", "/editions/pub/tiles/6/055/25.json", "/editions/pub/tiles/6/55/025.json"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                XCTAssertEqual(response.status, .badRequest, uri)
+                XCTAssertTrue(response.text.contains("leading zeros"), response.text)
+            }
+        }
+    }
+}

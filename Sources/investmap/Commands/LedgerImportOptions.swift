@@ -77,61 +77,6 @@ struct LedgerImportOptions: ParsableArguments {
                 standardError.write("… \(summary.rejections.count - 20) more rejected rows (write them all with --rejects FILE)")
             }
         }
-        print(Self.text(summary, rejectsFile: rejects))
-    }
-
-    static func text(_ s: LedgerImportSummary, rejectsFile: String?) -> String {
-        let what = s.kind == .investments ? "projects" : "cluster sites"
-        var lines = [
-            "\(s.file) → edition \(s.edition): \(s.rowsRead) rows read, \(s.accepted) accepted, \(s.rejections.count) rejected"
-                + (s.encoding.map { " (\($0))" } ?? ""),
-            "\(what): \(s.written.inserted) new, \(s.written.updated) updated, \(s.written.unchanged) unchanged"
-                + (s.written.removed > 0 ? ", \(s.written.removed) removed" : ""),
-            "join: \(s.nearestFromSea) at sea (nearest municipality, flagged), \(s.unassigned) in 所属未定地"
-                + (s.kind == .investments ? ", \(s.codeMismatches) declared code differs from the location (flagged)" : "")
-                + String(format: "; %.2f s", s.joinSeconds),
-        ]
-        if !s.ignoredColumns.isEmpty { lines.append("ignored columns: \(s.ignoredColumns.joined(separator: ", "))") }
-        if let rejectsFile, !s.rejections.isEmpty { lines.append("rejected rows: \(rejectsFile)") }
-        return lines.joined(separator: "\n")
-    }
-}
-
-struct ImportInvestmentsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "investments",
-        abstract: "Import investment projects into a draft edition.",
-        discussion: """
-        Canonical header: id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source. \
-        Every row is accepted or rejected with its line and reason (rows read = accepted + rejected); \
-        accepted rows are joined to the full-resolution units and written in one transaction, keyed \
-        by id, so importing the same file again changes nothing.
-        """
-    )
-
-    @OptionGroup var options: LedgerImportOptions
-
-    func run() throws {
-        try options.run { importer, url, beforeWrite in
-            try importer.importProjects(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace,
-                                        limits: options.limits, beforeWrite: beforeWrite)
-        }
-    }
-}
-
-struct ImportSitesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sites",
-        abstract: "Import industrial-cluster sites (points or polygons) into a draft edition.",
-        discussion: "Canonical header: id,name,plan,fields,status,lon,lat,wkt (fields separated by ';'; wkt a POLYGON or MULTIPOLYGON used instead of lon/lat), or GeoJSON."
-    )
-
-    @OptionGroup var options: LedgerImportOptions
-
-    func run() throws {
-        try options.run { importer, url, beforeWrite in
-            try importer.importSites(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace,
-                                     limits: options.limits, beforeWrite: beforeWrite)
-        }
+        print(LedgerImportSummaryText.text(summary, rejectsFile: rejects))
     }
 }
