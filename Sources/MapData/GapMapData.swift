@@ -1,6 +1,8 @@
 import BoundaryStore
 import Cartography
+import Foundation
 import GeoCore
+import GeoFormats
 import Reference
 
 /// What a coverage-gap map draws, read from the store: the extent's units at the simplified
@@ -37,5 +39,26 @@ public struct GapMapData: Sendable {
         }
         return try renderer.render(request, spec: spec, base: base, projects: projects,
                                    sites: sites.map { StoreTileData.mapSite($0.site, prefectureCode: $0.join.prefectureCode) })
+    }
+
+    /// Where a gap map goes: a file, whose folder must exist, or a folder of maps (one per
+    /// bureau), created when missing.
+    /// - Throws: `ExportError` naming the path: a file that is a folder, a missing folder.
+    public static func target(_ url: URL, isFolder: Bool) throws -> URL {
+        var isDirectory: ObjCBool = false
+        if isFolder {
+            do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+                throw ExportError(path: url.path, reason: "cannot make the folder: \(AtomicFile.reason(error))")
+            }
+            return url
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ExportError(path: url.path, reason: "cannot write the gap map: it is a folder (--svg takes a file; a folder with --all-bureaus)")
+        }
+        let folder = url.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ExportError(path: url.path, reason: "cannot write the gap map: the folder \(folder.path) does not exist")
+        }
+        return url
     }
 }

@@ -34,14 +34,19 @@ final class MapServiceRouterTests: XCTestCase {
         return path
     }
 
-    private func withRouter(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// The service on the class's store, through its router.
+    static func withRouter(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         setenv("INVESTMAP_GEODATA", TestPaths.geoData.path, 1)
-        let options = ServiceOptions(storePath: try Self.store.value(), draftToken: Self.token, renderersFolder: TestPaths.renderers,
+        let options = ServiceOptions(storePath: try store.value(), draftToken: token, renderersFolder: TestPaths.renderers,
                                      cacheBytes: 16 << 20, minZoom: 4, maxZoom: 6)
         var logger = Logger(label: "investmap.serve.test")
         logger.logLevel = .warning
         let service = try MapService(options: options, logger: logger)
         try await MapServer.application(service, logger: logger).test(.router) { client in try await body(client) }
+    }
+
+    private func withRouter(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await Self.withRouter(body)
     }
 
     func testEditionsListShowsDraftsOnlyWithTheToken() async throws {
@@ -166,13 +171,7 @@ extension TestResponse {
 /// CORS preflights), never for drafts; one URL per tile.
 final class MapServiceCORSTests: XCTestCase {
     private func withRouter(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        setenv("INVESTMAP_GEODATA", TestPaths.geoData.path, 1)
-        let options = ServiceOptions(storePath: try MapServiceRouterTests.store.value(), draftToken: MapServiceRouterTests.token,
-                                     renderersFolder: TestPaths.renderers, cacheBytes: 16 << 20, minZoom: 4, maxZoom: 6)
-        var logger = Logger(label: "investmap.serve.test")
-        logger.logLevel = .warning
-        let service = try MapService(options: options, logger: logger)
-        try await MapServer.application(service, logger: logger).test(.router) { client in try await body(client) }
+        try await MapServiceRouterTests.withRouter(body)
     }
 
     func testPublishedAnswersAllowAnyOriginDraftsNever() async throws {

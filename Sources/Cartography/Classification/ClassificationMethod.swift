@@ -52,20 +52,41 @@ public enum ClassificationMethod: Sendable, Equatable {
 }
 
 extension ClassificationMethod {
-    /// A bad item of a list of manual breaks.
-    public struct BreaksParseError: Error, CustomStringConvertible {
+    /// A classification method that cannot be chosen as given (a bad break, a missing or contradictory choice).
+    public struct MethodChoiceError: Error, CustomStringConvertible {
         public var description: String
     }
 
     /// "1e8, 1e9,1e10" → [1e8, 1e9, 1e10].
-    /// - Throws: `BreaksParseError` naming the item that is not a finite number.
+    /// - Throws: `MethodChoiceError` naming the item that is not a finite number.
     public static func breaks(parsing text: String) throws -> [Double] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         return try items.enumerated().map { index, item in
             guard let value = Double(item), value.isFinite else {
-                throw BreaksParseError(description: "item \(index + 1) ('\(item)') is not a finite number")
+                throw MethodChoiceError(description: "item \(index + 1) ('\(item)') is not a finite number")
             }
             return value
+        }
+    }
+
+    /// The method a user chose by name (quantiles, equal-interval, fisher-jenks, head-tail,
+    /// manual) and/or by giving manual breaks ("1e8,1e9,1e10").
+    /// - Throws: `MethodChoiceError` saying what is missing or contradictory, or which break is bad.
+    public static func chosen(name: String?, breaks: String?) throws -> ClassificationMethod {
+        if let breaks {
+            guard name == nil || name == "manual" else {
+                throw MethodChoiceError(description: "--breaks gives manual breaks: leave out --method \(name!) (or say --method manual)")
+            }
+            do { return .manual(try Self.breaks(parsing: breaks)) } catch { throw MethodChoiceError(description: "--breaks: \(error)") }
+        }
+        switch name {
+        case nil: throw MethodChoiceError(description: "give --method (quantiles, equal-interval, fisher-jenks or head-tail) or --breaks")
+        case "manual": throw MethodChoiceError(description: "--method manual needs --breaks (e.g. --breaks 1e8,1e9,1e10)")
+        case "quantiles": return .quantiles
+        case "equal-interval": return .equalInterval
+        case "fisher-jenks": return .fisherJenks
+        case "head-tail": return .headTail
+        case let other?: throw MethodChoiceError(description: "unknown method '\(other)': quantiles, equal-interval, fisher-jenks, head-tail or manual")
         }
     }
 }

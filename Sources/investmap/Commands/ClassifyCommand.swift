@@ -75,20 +75,7 @@ struct ClassifyCommand: ParsableCommand {
 
     /// The method from --method and --breaks.
     func classificationMethod() throws -> ClassificationMethod {
-        if let breaks {
-            guard method == nil || method == .manual else {
-                throw ValidationError("--breaks gives manual breaks: leave out --method \(method!.rawValue) (or say --method manual)")
-            }
-            do { return .manual(try ClassificationMethod.breaks(parsing: breaks)) } catch { throw ValidationError("--breaks: \(error)") }
-        }
-        switch method {
-        case nil: throw ValidationError("give --method (quantiles, equal-interval, fisher-jenks or head-tail) or --breaks")
-        case .manual: throw ValidationError("--method manual needs --breaks (e.g. --breaks 1e8,1e9,1e10)")
-        case .quantiles: return .quantiles
-        case .equalInterval: return .equalInterval
-        case .fisherJenks: return .fisherJenks
-        case .headTail: return .headTail
-        }
+        do { return try ClassificationMethod.chosen(name: method?.rawValue, breaks: breaks) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {

@@ -98,23 +98,9 @@ struct GapsCommand: ParsableCommand {
         }
     }
 
-    /// Where --svg writes: the file (its folder must exist), or with --all-bureaus the folder
-    /// (created when missing, as --out is).
+    /// Where --svg writes: the file (its folder must exist), or with --all-bureaus the folder.
     func mapTarget(_ path: String) throws -> URL {
-        let url = URL(fileURLWithPath: path)
-        var isFolder: ObjCBool = false
-        if allBureaus {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return url
-        }
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CLIError("\(url.path): cannot write the gap map: it is a folder (--svg takes a file; a folder with --all-bureaus)")
-        }
-        let folder = url.deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError("\(url.path): cannot write the gap map: the folder \(folder.path) does not exist")
-        }
-        return url
+        try GapMapData.target(URL(fileURLWithPath: path), isFolder: allBureaus)
     }
 
     /// Draws the report's gap map (`GapMapData`) and writes it atomically.
