@@ -9,13 +9,14 @@ import Reference
 /// projects and sites that the default filter passes (withdrawn ones left out).
 public struct StoreTileData: TileDataSource {
     public let store: BoundaryStore
-    public let resolved: Edition
+    /// The edition as the store knows it (the statistics and queries take it).
+    public let storeEdition: Edition
     public let edition: MapEdition
     public var storeName: String { store.path }
 
     public init(store: BoundaryStore, edition: Edition) {
         self.store = store
-        self.resolved = edition
+        self.storeEdition = edition
         self.edition = MapDataLoader.mapEdition(edition)
     }
 
@@ -32,17 +33,17 @@ public struct StoreTileData: TileDataSource {
     }
 
     public func statistics(_ level: MapLevel, metric: StatisticsMetric) throws -> [UnitValue] {
-        try UnitStatistics(store: store).compute(edition: resolved, level: level.statisticsLevel, metric: metric)
+        try UnitStatistics(store: store).compute(edition: storeEdition, level: level.statisticsLevel, metric: metric)
             .map { UnitValue(code: $0.code, name: $0.name, value: $0.value) }
     }
 
     public func projects() throws -> [MapProject] {
-        try store.projectPoints(edition: resolved).map(MapDataLoader.mapProject)
+        try store.projectPoints(edition: storeEdition).map(MapDataLoader.mapProject)
     }
 
     public func sites() throws -> [MapSite] {
         let filter = ProjectFilter()
-        return try store.sites(edition: resolved).filter { filter.accepts($0.site) }.map { Self.mapSite($0.site, prefectureCode: $0.join.prefectureCode) }
+        return try store.sites(edition: storeEdition).filter { filter.accepts($0.site) }.map { Self.mapSite($0.site, prefectureCode: $0.join.prefectureCode) }
     }
 
     /// A cluster site as maps and tiles draw it.

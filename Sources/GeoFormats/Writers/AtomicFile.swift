@@ -18,8 +18,10 @@ public enum AtomicFile {
     /// Writes the file at `url` with what `body` sends to the output; returns the number of bytes.
     ///
     /// - Throws: `ExportError` naming the path when the destination is a folder, when the temporary
-    ///   file cannot be created (missing folder, no permission), written, synced or renamed;
-    ///   whatever `body` throws, unchanged, after the temporary file was removed.
+    ///   file cannot be created (missing folder, no permission), written, synced or renamed; what
+    ///   `body` throws, after the temporary file was removed: an `ExportError` as it is, any other
+    ///   error as an `ExportError` naming the path and the system's reason (Foundation's file
+    ///   errors otherwise print as a dump of their user info).
     @discardableResult
     public static func write(to url: URL, _ body: (BufferedFileOutput) throws -> Void) throws -> Int {
         let pending = try prepare(url, body)
@@ -75,7 +77,7 @@ public enum AtomicFile {
 
     /// Writes the file aside (see `Pending`); a stale temporary file of the same target that a
     /// killed run left is removed first.
-    /// - Throws: `ExportError` as `write(to:_:)`; whatever `body` throws.
+    /// - Throws: `ExportError` as `write(to:_:)`.
     public static func prepare(_ url: URL, _ body: (BufferedFileOutput) throws -> Void) throws -> Pending {
         var written = 0
         let temporary = try aside(url) { temporary in
@@ -100,8 +102,8 @@ public enum AtomicFile {
 
     /// Lets `produce` make the file at a temporary path beside `url` (for example another program
     /// writing it), then renames it over `url`; removes the temporary file if anything fails.
-    /// - Throws: `ExportError` for a destination that is a folder or a failed rename; whatever
-    ///   `produce` throws, unchanged.
+    /// - Throws: `ExportError` for a destination that is a folder or a failed rename; what
+    ///   `produce` throws, as `write(to:_:)` says.
     public static func replace(_ url: URL, produce: (_ temporaryPath: String) throws -> Void) throws {
         let temporary = try aside(url, produce)
         try Pending(target: url, temporary: temporary, bytes: 0).commit()
