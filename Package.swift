@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "SpatialQueriesTests", dependencies: ["BoundaryStore", "GeoCore", "LedgerStatistics", "Reference", "SpatialQueries", "TestStores", "TestSupport"]),
         .testTarget(name: "QueryOutputTests", dependencies: ["BoundaryStore", "Cartography", "GeoCore", "GeoFormats", "LedgerStatistics", "QueryOutput", "SpatialJoin", "SpatialQueries", "TestStores", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "MapServiceTests", dependencies: [
-            "BoundaryStore", "MapService", "QueryOutput", "SpatialJoin", "TestStores", "TestSupport",
+            "BoundaryStore", "Cartography", "MapData", "MapService", "QueryOutput", "SpatialJoin", "TestStores", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

@@ -117,6 +117,18 @@ extension BoundaryStore {
                               where: nil, arguments: [])
     }
 
+    /// The units of a level at a simplified scale (nil: full resolution) whose envelope meets
+    /// `box` (the level's R-tree: a superset of the exact test), ordered by code — what one
+    /// tile of the pyramid needs.
+    /// - Throws: `StoreError.database` (also when the scale was never built).
+    public func units(_ level: UnitLevel, scale: String?, intersecting box: BoundingBox) throws -> [UnitRecord] {
+        guard !box.isEmpty else { return [] }
+        let table = scale.map { Self.tableName(level, scale: $0) } ?? level.tableName
+        return try fetchUnits(level, table: table, withGeometry: true,
+                              where: "fid IN (SELECT id FROM \(GeoPackageSchema.rtreeName(table)) WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)",
+                              arguments: [box.maxX, box.minX, box.maxY, box.minY])
+    }
+
     private static func createSimplifiedLevelsTable(_ db: Database, lastChange: String) throws {
         let t = GeoPackageSchema.simplifiedLevelsTable
         guard try !db.tableExists(t) else { return }

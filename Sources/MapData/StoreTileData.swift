@@ -1,5 +1,6 @@
 import BoundaryStore
 import Cartography
+import GeoCore
 import Ledger
 import LedgerStatistics
 import Reference
@@ -25,7 +26,17 @@ public struct StoreTileData: TileDataSource {
     }
 
     public func units(_ level: MapLevel, scale: String) throws -> [MapUnit] {
-        try store.units(level.unitLevel, scale: scale).compactMap { record in
+        Self.mapUnits(try store.units(level.unitLevel, scale: scale))
+    }
+
+    /// The units near a tile, from the level's R-tree.
+    public func units(_ level: MapLevel, scale: String, intersecting box: BoundingBox) throws -> [MapUnit] {
+        Self.mapUnits(try store.units(level.unitLevel, scale: scale, intersecting: box))
+    }
+
+    /// Store units with a code as maps draw them, in code order.
+    static func mapUnits(_ records: [UnitRecord]) -> [MapUnit] {
+        records.compactMap { record in
             guard let code = record.code else { return nil }
             return MapUnit(code: code, name: record.name, prefectureCode: record.prefectureCode, bureauID: record.bureauID,
                            polygons: record.geometry.polygons, value: nil)

@@ -5,7 +5,9 @@ import Synchronization
 
 /// Which editions a request may read. Published editions are public; drafts need
 /// `Authorization: Bearer <token>` with the token the server was started with (compared in
-/// constant time). The edition list is read from the store again after a few seconds, so an
+/// constant time). Without a token a draft is answered exactly as an edition that does not
+/// exist (404), so its name is not revealed; a wrong token gets 401 for both (and is counted by
+/// the service's `TokenThrottle`). The edition list is read from the store again after a few seconds, so an
 /// edition published while the server runs appears without a restart.
 public final class EditionAccess: Sendable {
     let store: BoundaryStore
@@ -29,48 +31,47 @@ public final class EditionAccess: Sendable {
         return editions
     }
 
-    /// Whether the request carries the draft token.
-    func authorized(_ request: Request) -> Bool {
-        guard let token, let header = request.headers[.authorization] else { return false }
+    /// Whether the request carries the draft token: false without an Authorization header.
+    /// - Throws: 401 `invalid_token` for a header that is not the token.
+    func authorized(_ request: Request) throws -> Bool {
+        guard let header = request.headers[.authorization] else { return false }
         let prefix = "Bearer "
-        guard header.count > prefix.count, header.prefix(prefix.count).lowercased() == prefix.lowercased() else { return false }
-        return Self.constantTimeEqual(Array(header.utf8.dropFirst(prefix.utf8.count)), token)
+        if let token, header.count > prefix.count, header.prefix(prefix.count).lowercased() == prefix.lowercased(),
+           Self.constantTimeEqual(Array(header.utf8.dropFirst(prefix.utf8.count)), token) {
+            return true
+        }
+        throw ServiceError.unauthorized("the token does not open draft editions (send none for the published ones)", invalidToken: true)
     }
 
     /// The editions the request may see: published ones, and drafts with the token.
     func visibleEditions(_ request: Request) async throws -> [Edition] {
         let all = try await editions()
-        return authorized(request) ? all : all.filter { $0.status == .published }
+        return try authorized(request) ? all : all.filter { $0.status == .published }
     }
 
     /// The edition named in the request, which it must be allowed to read.
-    /// - Throws: 400 for a malformed name, 404 for an unknown one (drafts are not revealed to
-    ///   requests without the token: they get 401 only when they send a wrong one).
+    /// - Throws: 400 for a malformed name; 404 for an unknown one and, without a token, for a
+    ///   draft alike; 401 for a wrong token asking for either.
     func edition(_ name: String, for request: Request, parameter: String = "edition") async throws -> Edition {
         guard !name.isEmpty, name.utf8.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw ServiceError.badParameter(parameter, "an edition name has 1 to 100 characters and no control characters")
         }
-        guard let edition = try await editions().first(where: { $0.name == name }) else {
+        let edition = try await editions().first(where: { $0.name == name })
+        if let edition, edition.status == .published { return edition }
+        // The token is checked for unknown names too, so that a wrong one is answered alike.
+        guard try authorized(request), let edition else {
             throw ServiceError.notFound("no edition '\(name)'", parameter: parameter)
         }
-        if edition.status == .draft { try requireToken(request, for: edition.name) }
         return edition
     }
 
     /// The edition a query reads when none is named (`Edition.defaultChoice`: drafts only with
     /// the token).
     func defaultEdition(for request: Request) async throws -> Edition {
-        guard let chosen = Edition.defaultChoice(among: try await editions(), draftsVisible: authorized(request)) else {
+        guard let chosen = Edition.defaultChoice(among: try await editions(), draftsVisible: try authorized(request)) else {
             throw ServiceError.notFound("no published edition yet", parameter: "edition")
         }
         return chosen
-    }
-
-    func requireToken(_ request: Request, for name: String) throws {
-        guard !authorized(request) else { return }
-        let sent = request.headers[.authorization] != nil
-        throw ServiceError.unauthorized(sent ? "the token does not open draft edition '\(name)'" : "edition '\(name)' is a draft: send Authorization: Bearer <token>",
-                                        invalidToken: sent)
     }
 
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

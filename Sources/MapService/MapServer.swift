@@ -7,14 +7,14 @@ import NIOCore
 /// `investmap serve`: the routes of `MapService` on Hummingbird's HTTP/1.1 server.
 public enum MapServer {
     /// Every route, behind `ServiceMiddleware` (JSON errors, request id, one log line each).
-    public static func router(_ service: MapService) -> Router<BasicRequestContext> {
-        let router = Router()
-        router.middlewares.add(ServiceMiddleware())
+    public static func router(_ service: MapService) -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
+        router.middlewares.add(ServiceMiddleware(throttle: service.throttle))
         // `/editions/{E}/tiles/{z}/{x}/{y}.json`, the route asked most by far, is matched here
         // without the router's trie (a tenth of a tile's time on the server).
         router.middlewares.add(TileRoute(service: service))
         /// GET, and HEAD answering its headers without the body.
-        func route(_ path: RouterPath, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        func route(_ path: RouterPath, _ handler: @escaping @Sendable (Request, ServiceRequestContext) async throws -> Response) {
             router.get(path, use: handler)
             router.head(path) { request, context in withoutBody(try await handler(request, context)) }
         }
@@ -55,7 +55,7 @@ public enum MapServer {
     }
 
     /// A path segment, percent-decoded.
-    static func segment(_ context: BasicRequestContext, _ name: String) throws -> String {
+    static func segment(_ context: ServiceRequestContext, _ name: String) throws -> String {
         try decodedSegment(context.parameters.get(name) ?? "", name)
     }
 
@@ -67,7 +67,7 @@ public enum MapServer {
         return decoded
     }
 
-    static func edition(_ context: BasicRequestContext) throws -> String { try segment(context, "edition") }
+    static func edition(_ context: ServiceRequestContext) throws -> String { try segment(context, "edition") }
 
     /// The application: HTTP/1.1 with the service's idle timeout and header limit.
     public static func application(_ service: MapService, logger: Logger,
@@ -86,7 +86,7 @@ public enum MapServer {
 
 /// `GET /editions/{E}/tiles/{z}/{x}/{y}.json`, answered before the router (see `MapServer.router`).
 struct TileRoute: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = ServiceRequestContext
     let service: MapService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -67,9 +67,9 @@ extension MapService {
         let (edition, input, filter) = try await editionAndFilter(request, query)
         let engineKey = "\(edition.name)|\(edition.status.rawValue)|\(kind.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
         let store = self.store, name = edition.name
-        let engine = try await nearQueries.value(engineKey, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: { _ in 1 }) {
-            Serialized(try NearQuery(store: store, edition: edition, kind: kind, filter: filter))
-        }
+        guard case .near(let engine) = try await self.engine("near|\(engineKey)", edition: edition, limiter: queryWork, make: {
+            .near(Serialized(try NearQuery(store: store, edition: edition, kind: kind, filter: filter)))
+        }) else { preconditionFailure("the near engine is a NearQuery") }
         let note = edition.note
         let answer = try await resource("near|\(lon)|\(lat)|\(km)|\(kind.rawValue)|\(limit ?? 0)|\(format.rawValue)|\(engineKey)", edition: edition,
                                         contentType: Self.body(QueryTable(columns: [], rows: [], geometries: [], metadata: [:]), format).type) {
@@ -113,10 +113,13 @@ extension MapService {
         let format = QueryFormat(rawValue: try query.choice("format", ["json", "geojson", "csv"], default: "json"))!
         let (edition, input, filter) = try await editionAndFilter(request, query)
         let store = self.store, name = edition.name
-        let builder = try await gapBuilders.value("\(name)|\(edition.status.rawValue)|\(level.rawValue)", expiresAfter: serverLifetime(edition),
-                                                  timeout: options.requestTimeout, cost: { _ in 1 }) {
-            Serialized(try GapReportBuilder(store: store, edition: edition, level: level))
-        }
+        // Its geometries may take a quarter of the engines' room; beyond that they are read again.
+        let geometryBudget = engines.capacity / 4
+        guard case .gaps(let builder) = try await engine("gaps|\(level.rawValue)", edition: edition, limiter: queryWork, make: {
+            let builder = try GapReportBuilder(store: store, edition: edition, level: level)
+            builder.geometryBudgetBytes = geometryBudget
+            return .gaps(Serialized(builder))
+        }) else { preconditionFailure("the gaps engine is a GapReportBuilder") }
         let key = "gaps|\(bureau)|\(prefecture ?? "")|\(km ?? 0)|\(minPopulation ?? -1)|\(level.rawValue)|\(summary)|\(format.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
         let options = GapReportOptions(bureau: bureau, prefecture: prefecture, filter: filter, siteKilometres: km, minimumPopulation: minPopulation, level: level)
         let type = Self.body(QueryTable(columns: [], rows: [], geometries: [], metadata: [:]), format).type

@@ -4,12 +4,6 @@ import Foundation
 import Hummingbird
 import MapData
 
-/// The tiles of one zoom of one edition, as the service sends them.
-public struct ZoomTiles: Sendable {
-    let tiles: [TileID: Resource]
-    var cost: Int { tiles.values.reduce(0) { $0 + $1.cost } }
-}
-
 extension MapService {
     /// The pyramid's options for `edition`: the service's zooms, tile URLs under the edition's
     /// `tiles/` (absolute with --public-url); everything else as `investmap tiles` makes it.
@@ -35,9 +29,9 @@ extension MapService {
     }
 
     /// `/editions/{E}/tiles/{z}/{x}/{y}.json`: one tile, the bytes `investmap tiles` writes for
-    /// it: from the edition's MBTiles file when it has one, else made on demand — the first
-    /// request for a zoom makes every tile of that zoom (the builder works a zoom at a time);
-    /// later ones come from memory.
+    /// it: from the edition's MBTiles file when it has one, else made on demand by the edition's
+    /// `TileMaker` (a miss costs that one tile's work), then kept with the other answers. A tile
+    /// where nothing is drawn is remembered as such (404).
     func tile(_ request: Request, editionName: String, z zText: String, x xText: String, y yText: String) async throws -> Response {
         let z = try Self.tileNumber(zText, "z", below: TileID.zoomRange.upperBound + 1)
         let x = try Self.tileNumber(xText, "x", below: 1 << z)
@@ -47,31 +41,19 @@ extension MapService {
         guard zooms.contains(z) else {
             throw ServiceError.notFound("zoom \(z) is outside this pyramid (\(zooms.lowerBound)–\(zooms.upperBound))", parameter: "z")
         }
+        let id = TileID(z: z, x: x, y: y)
+        let make: @Sendable () throws -> [UInt8]
         if let file = tileFiles[edition.name]?.reader {
-            // From the MBTiles file, each tile read once and kept with the other answers.
-            return try await resource("tile|\(z)/\(x)/\(y)", edition: edition, contentType: "application/json") {
-                guard let bytes = try file.tile(z: z, x: x, y: y) else { throw ServiceError.notFound("no tile \(z)/\(x)/\(y): nothing is drawn there") }
-                return bytes
-            }.response(to: request)
-        }
-        let key = "\(edition.name)|\(edition.status.rawValue)|\(z)"
-        let tiles: ZoomTiles
-        if let held = zoomTiles.value(key) {
-            tiles = held
+            make = { try file.tile(z: z, x: x, y: y) ?? [] }
         } else {
-            let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name, zoom: z))
-            let control = cacheControl(edition)
-            tiles = try await zoomTiles.value(key, expiresAfter: serverLifetime(edition), timeout: options.requestTimeout, cost: \.cost) {
-                var made: [TileID: Resource] = [:]
-                _ = try builder.build { tile in
-                    made[tile.id] = Resource(bytes: tile.json, contentType: "application/json", cacheControl: control)
-                }
-                return ZoomTiles(tiles: made)
+            let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name))
+            guard case .tiles(let maker) = try await engine("tiles", edition: edition, limiter: tileWork, make: { .tiles(try TileMaker(builder)) }) else {
+                preconditionFailure("the tiles engine is a tile maker")
             }
+            make = { try maker.tile(id)?.json ?? [] }
         }
-        guard let tile = tiles.tiles[TileID(z: z, x: x, y: y)] else {
-            throw ServiceError.notFound("no tile \(z)/\(x)/\(y): nothing is drawn there")
-        }
+        let tile = try await resource("tile|\(id)", edition: edition, contentType: "application/json", limiter: tileWork, make: make)
+        guard tile.body.readableBytes > 0 else { throw ServiceError.notFound("no tile \(id): nothing is drawn there") }
         return tile.response(to: request)
     }
 

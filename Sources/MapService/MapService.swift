@@ -18,14 +18,17 @@ public final class MapService: Sendable {
     let reference: ReferenceTables
     /// Map specs by name (the file name without .json).
     let specs: [String: MapSpec]
-    /// Finished answers (tiles.json, maps, query answers), by request.
+    /// Finished answers (tiles, tiles.json, maps, query answers), by request: three quarters of
+    /// `--cache-mb`; an answer over a sixteenth of that is sent but not kept.
     let resources: ResourceCache<Resource>
-    /// Finished tiles, by edition and zoom (a zoom is made at once).
-    let zoomTiles: ResourceCache<ZoomTiles>
-    /// Query engines by edition and question, a few at a time: `near`'s point grids and the
-    /// gap reports' builders (each used by one request at a time).
-    let nearQueries: ResourceCache<Serialized<NearQuery>>
-    let gapBuilders: ResourceCache<Serialized<GapReportBuilder>>
+    /// What answers are made from, by edition and question (tile makers, `near`'s point grids,
+    /// the gap reports' builders): the last quarter, each counted at its estimated size.
+    let engines: ResourceCache<Engine>
+    /// Expensive work at once: queries, maps and tiles.json; tiles not yet in memory.
+    let queryWork: WorkLimiter
+    let tileWork: WorkLimiter
+    /// Clients that send wrong tokens, slowed down.
+    let throttle = TokenThrottle()
     /// `locate`'s point locators.
     let locator: LocateEngine
     /// Editions served from an MBTiles file, with the file's zooms.
@@ -43,11 +46,11 @@ public final class MapService: Sendable {
             for (name, spec) in try MapSpecFolder(url: folder).specs(reference: reference) { specs[name] = spec }
         }
         self.specs = specs
-        // Tiles get most of the memory; answers and maps a quarter.
-        resources = ResourceCache(capacity: options.cacheBytes / 4)
-        zoomTiles = ResourceCache(capacity: options.cacheBytes - options.cacheBytes / 4)
-        nearQueries = ResourceCache(capacity: 8)
-        gapBuilders = ResourceCache(capacity: 8)
+        let answerBytes = options.cacheBytes - options.cacheBytes / 4
+        resources = ResourceCache(capacity: answerBytes, largestEntry: answerBytes / 16)
+        engines = ResourceCache(capacity: options.cacheBytes / 4)
+        queryWork = WorkLimiter(name: "queries", concurrent: options.queryWorkers, queued: options.queryQueue)
+        tileWork = WorkLimiter(name: "tiles", concurrent: options.tileWorkers, queued: options.tileQueue)
         locator = try LocateEngine(store: store, logger: logger)
         var tileFiles: [String: (reader: MBTilesReader, zooms: ClosedRange<Int>)] = [:]
         for (edition, path) in options.mbtiles.sorted(by: { $0.key < $1.key }) {
@@ -76,21 +79,49 @@ public final class MapService: Sendable {
         edition.status == .published ? nil : options.draftCacheSeconds
     }
 
-    /// A cached answer of `edition` under `key`, made by `make` when missing.
-    func resource(_ key: String, edition: Edition, contentType: String,
+    /// A cached answer of `edition` under `key`, made by `make` when missing, in its turn
+    /// among the expensive work of its kind (queries by default).
+    func resource(_ key: String, edition: Edition, contentType: String, limiter: WorkLimiter? = nil,
                   make: @escaping @Sendable () throws -> [UInt8]) async throws -> Resource {
         let control = cacheControl(edition)
         return try await resources.value("\(edition.name)|\(edition.status.rawValue)|\(key)", expiresAfter: serverLifetime(edition),
-                                         timeout: options.requestTimeout, cost: \.cost) {
+                                         timeout: options.requestTimeout, limiter: limiter ?? queryWork, cost: \.cost) {
             Resource(bytes: try make(), contentType: contentType, cacheControl: control)
         }
     }
 }
 
+/// What the service makes answers from, kept per edition and question.
+enum Engine: Sendable {
+    case tiles(TileMaker)
+    case near(Serialized<NearQuery>)
+    case gaps(Serialized<GapReportBuilder>)
+
+    /// Bytes counted against the cache; a gap builder's with the room its geometries may take.
+    var cost: Int {
+        switch self {
+        case .tiles(let maker): maker.heldBytes
+        case .near(let query): query.with(\.heldBytes)
+        case .gaps(let builder): builder.with { $0.heldBytes + ($0.geometryBudgetBytes == .max ? 0 : $0.geometryBudgetBytes) }
+        }
+    }
+}
+
 extension MapService {
-    /// What the caches of answers and tiles hold together.
+    /// The engine under `key`, made by `make` when missing (in its turn under `limiter`).
+    func engine(_ key: String, edition: Edition, limiter: WorkLimiter, make: @escaping @Sendable () throws -> Engine) async throws -> Engine {
+        try await engines.value("\(edition.name)|\(edition.status.rawValue)|\(key)", expiresAfter: serverLifetime(edition),
+                                timeout: options.requestTimeout, limiter: limiter, cost: \.cost, make: make)
+    }
+
+    /// What the caches of answers and engines hold together.
     public var cacheUsage: (bytes: Int, entries: Int) {
-        let answers = resources.usage, tiles = zoomTiles.usage
-        return (answers.bytes + tiles.bytes, answers.entries + tiles.entries)
+        let answers = resources.usage, made = engines.usage
+        return (answers.bytes + made.bytes, answers.entries + made.entries)
+    }
+
+    /// The expensive work under way: running, waiting and refused so far, per kind.
+    public var workUsage: (queries: (running: Int, waiting: Int, refused: Int), tiles: (running: Int, waiting: Int, refused: Int)) {
+        (queryWork.usage, tileWork.usage)
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import Synchronization
 
-/// A bounded in-memory cache of finished answers (tiles of a zoom, maps, query answers) by key:
-/// at most `capacity` bytes; when full, the least recently used entries go first. Entries of
+/// A bounded in-memory cache of finished answers (tiles, maps, query answers) or of what they
+/// are made from, by key: at most `capacity` bytes; a value larger than `largestEntry` is
+/// handed out but not kept (one huge answer would push out hundreds of small ones); when full,
+/// the least recently used entries go first. Entries of
 /// draft editions expire after a while (a draft may change under a running server); published
 /// ones only leave when space is needed. Safe to share across requests.
 ///
@@ -22,12 +24,14 @@ public final class ResourceCache<Value: Sendable>: Sendable {
     }
 
     public let capacity: Int
+    public let largestEntry: Int
     private let state = Mutex(State())
     /// Work under way, by key: requests for the same missing value wait for one computation.
     private let inFlight = Mutex<[String: Task<Value, any Error>]>([:])
 
-    public init(capacity: Int) {
+    public init(capacity: Int, largestEntry: Int? = nil) {
         self.capacity = capacity
+        self.largestEntry = min(capacity, largestEntry ?? capacity)
     }
 
     /// The value under `key`, if held and not expired.
@@ -46,10 +50,10 @@ public final class ResourceCache<Value: Sendable>: Sendable {
         }
     }
 
-    /// Keeps `value` (unless it alone is larger than the cache), making room by dropping the
+    /// Keeps `value` (unless it is larger than `largestEntry`), making room by dropping the
     /// least recently used quarter of the entries as often as needed.
     public func insert(_ value: Value, cost: Int, for key: String, expiresAfter seconds: Double? = nil) {
-        guard cost <= capacity else { return }
+        guard cost <= largestEntry else { return }
         state.withLock { state in
             if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.cost }
             while state.bytes + cost > capacity, !state.entries.isEmpty {
@@ -70,16 +74,18 @@ public final class ResourceCache<Value: Sendable>: Sendable {
     public var usage: (bytes: Int, entries: Int) { state.withLock { ($0.bytes, $0.entries.count) } }
 
     /// The value under `key`, made by `make` (off the server's threads, once however many
-    /// requests ask at the same time) and kept when missing. A caller waits at most `timeout`:
-    /// then it gets `ServiceError.timeout` while the work goes on and fills the cache for later.
-    public func value(_ key: String, expiresAfter seconds: Double?, timeout: Duration, cost: @escaping @Sendable (Value) -> Int,
-                      make: @escaping @Sendable () throws -> Value) async throws -> Value {
+    /// requests ask at the same time, in its turn under `limiter`) and kept when missing. A
+    /// caller waits at most `timeout`: then it gets `ServiceError.timeout` while the work goes
+    /// on and fills the cache for later.
+    /// - Throws: the limiter's 503 `busy` when it is full; the timeout; what `make` throws.
+    public func value(_ key: String, expiresAfter seconds: Double?, timeout: Duration, limiter: WorkLimiter,
+                      cost: @escaping @Sendable (Value) -> Int, make: @escaping @Sendable () throws -> Value) async throws -> Value {
         if let held = value(key) { return held }
         let task = inFlight.withLock { running in
             if let task = running[key] { return task }
             let task = Task<Value, any Error> {
                 defer { _ = self.inFlight.withLock { $0.removeValue(forKey: key) } }
-                let made = try await offload(make)
+                let made = try await limiter.run(make)
                 self.insert(made, cost: cost(made), for: key, expiresAfter: seconds)
                 return made
             }

@@ -12,7 +12,8 @@ public struct ServiceError: HTTPResponseError, CustomStringConvertible {
     /// The query or path parameter at fault, if one is.
     public var parameter: String?
     public var reason: String
-    var headers: HTTPFields = [:]
+    /// Extra header fields of the answer (WWW-Authenticate, Retry-After).
+    public var headers: HTTPFields = [:]
 
     public init(status: HTTPResponse.Status, code: String, parameter: String? = nil, reason: String) {
         self.status = status

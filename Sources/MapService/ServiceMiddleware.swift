@@ -9,14 +9,23 @@ let requestIDField = HTTPField.Name("X-Request-Id")!
 
 /// The outermost layer of every request: turns every error into its JSON answer (anything
 /// unexpected becomes a 500 that names only the request id; the detail goes to the log), adds
-/// the request id to the answer, and logs one structured line per request with its status,
-/// size and latency.
-struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
+/// the request id to the answer, throttles clients that send wrong tokens (`TokenThrottle`),
+/// and logs one structured line per request with its status, size and latency.
+struct ServiceMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+    let throttle: TokenThrottle
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var response: Response
+        let sendsToken = request.headers[.authorization] != nil
         if request.method == .options {
             response = Self.preflight()
+        } else if sendsToken, let seconds = throttle.wait(for: context.clientAddress) {
+            var error = ServiceError(status: .tooManyRequests, code: "too_many_attempts",
+                                     reason: "too many wrong tokens from this address: try again in \(seconds) s")
+            error.headers[.retryAfter] = String(seconds)
+            response = Self.answer(error, request: request, context: context)
         } else {
             do {
                 response = try await next(request, context)
@@ -24,6 +33,7 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
                 response = Self.answer(error, request: request, context: context)
             }
             Self.allowCrossOrigin(&response)
+            if sendsToken, response.status == .unauthorized { throttle.recordFailure(from: context.clientAddress) }
         }
         response.headers[requestIDField] = context.id
         let elapsed = ContinuousClock.now - start

@@ -32,11 +32,19 @@ public struct ServiceOptions: Sendable {
     public var mbtiles: [String: String]
     /// The largest request head (request line and header fields) accepted; larger gets 431.
     public var maxHeaderBytes: Int
+    /// Expensive answers (queries, maps, tiles.json) made at once, and how many more may wait
+    /// their turn; beyond that a request gets 503 with Retry-After at once.
+    public var queryWorkers: Int
+    public var queryQueue: Int
+    /// Tiles made at once (a tile not yet in memory), and how many more may wait.
+    public var tileWorkers: Int
+    public var tileQueue: Int
 
     public init(storePath: String, host: String = "127.0.0.1", port: Int = 8080, draftToken: String? = nil, renderersFolder: URL? = nil,
                 publicURL: String? = nil, cacheBytes: Int = 512 << 20, requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
                 maxAge: Int = 86_400, draftCacheSeconds: Double = 10, minZoom: Int = 4, maxZoom: Int = 10, mbtiles: [String: String] = [:],
-                maxHeaderBytes: Int = 16 * 1024) {
+                maxHeaderBytes: Int = 16 * 1024, queryWorkers: Int = ServiceOptions.defaultWorkers, queryQueue: Int = 16,
+                tileWorkers: Int = ServiceOptions.defaultWorkers, tileQueue: Int = 64) {
         self.storePath = storePath
         self.host = host
         self.port = port
@@ -52,5 +60,13 @@ public struct ServiceOptions: Sendable {
         self.maxZoom = maxZoom
         self.mbtiles = mbtiles
         self.maxHeaderBytes = maxHeaderBytes
+        self.queryWorkers = queryWorkers
+        self.queryQueue = queryQueue
+        self.tileWorkers = tileWorkers
+        self.tileQueue = tileQueue
     }
+
+    /// Half the processors (at least one), so that expensive work of one kind never takes the
+    /// whole machine from the connections and the other kind.
+    public static var defaultWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
 }

@@ -24,6 +24,21 @@ public final class GapReportBuilder: @unchecked Sendable {
     /// affine, so two units touch in a plane exactly when they touch in longitude/latitude).
     var lonLatCache: [Int64: PreparedGeometry] = [:]
     let context = GEOSContext()
+    /// Vertices of the full-resolution geometries kept (the three caches above hold forms of
+    /// the same units).
+    private var cachedVertices = 0
+    /// Bytes the kept geometries may take (estimated); beyond it they are dropped and read
+    /// again when needed. A server sets it; the CLI keeps everything.
+    public var geometryBudgetBytes = Int.max
+    /// Estimated bytes per kept vertex: the coordinates, their GEOS copy, the prepared index
+    /// and the distance structure.
+    static let bytesPerCachedVertex = 96
+
+    /// Bytes held (an estimate for a cache's accounting).
+    public var heldBytes: Int {
+        units.count * 400 + bounds.count * 64 + cachedVertices * Self.bytesPerCachedVertex
+            + countsCache.values.reduce(0) { $0 + $1.count * 48 }
+    }
 
     /// - Parameter level: `.ward` or `.municipality`.
     public init(store: BoundaryStore, edition: Edition, level: StatisticsLevel) throws {
@@ -180,6 +195,14 @@ public final class GapReportBuilder: @unchecked Sendable {
     func geometry(_ unit: UnitRecord) throws -> Geometry {
         if let cached = geometryCache[unit.id!] { return cached }
         guard let record = try store.units(unitLevel, ids: [unit.id!]).first else { return .multiPolygon([]) }
+        let vertices = record.geometry.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.coordinates.count } }
+        if (cachedVertices + vertices) * Self.bytesPerCachedVertex > geometryBudgetBytes {
+            geometryCache = [:]
+            lonLatCache = [:]
+            nearestCache = [:]
+            cachedVertices = 0
+        }
+        cachedVertices += vertices
         geometryCache[unit.id!] = record.geometry
         return record.geometry
     }

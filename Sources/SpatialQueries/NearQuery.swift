@@ -14,6 +14,14 @@ public final class NearQuery: @unchecked Sendable {
     let grid: PointGrid?
     let sites: [(site: ClusterSite, ward: String?, nearest: GeodesicNearest?)]
 
+    /// Bytes held (an estimate for a cache's accounting): the projects with their grid, or the
+    /// sites with their areas' distance structures.
+    public var heldBytes: Int {
+        4096 + projects.count * 320 + sites.reduce(0) { total, site in
+            total + 1024 + site.site.geometry.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.coordinates.count } } * 64
+        }
+    }
+
     /// - Parameters:
     ///   - filter: which projects (plan, field, status; withdrawn left out by default); for
     ///     sites, the plan and field (one of the site's fields) and status likewise.

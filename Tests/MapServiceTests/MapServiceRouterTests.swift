@@ -113,9 +113,12 @@ final class MapServiceRouterTests: XCTestCase {
 
     func testDraftsNeedTheTokenAndUnknownThingsAre404() async throws {
         try await withRouter { client in
+            // Without the token a draft is answered as an edition that does not exist.
             let none = try await client.execute(uri: "/editions/draft/tiles.json", method: .get)
-            XCTAssertEqual(none.status, .unauthorized)
-            XCTAssertEqual(try none.json()["error"] as? String, "unauthorized")
+            let unknown = try await client.execute(uri: "/editions/nosuch/tiles.json", method: .get)
+            XCTAssertEqual(none.status, .notFound)
+            XCTAssertEqual(try none.json()["error"] as? String, "not_found")
+            XCTAssertEqual(none.text.replacingOccurrences(of: "draft", with: "nosuch"), unknown.text, "a draft is not revealed")
             let right = try await client.execute(uri: "/editions/draft/tiles.json", method: .get, headers: [.authorization: "Bearer \(Self.token)"])
             XCTAssertEqual(right.status, .ok)
             XCTAssertNotEqual(right.headers[.cacheControl], "public, max-age=86400, immutable", "a draft may change")

@@ -14,6 +14,9 @@ final class PyramidRun {
     let sites: TileSiteLayer
     let encoder: TileGeometryEncoder
     private var unitCache: [String: [TilePyramidBuilder.LayerUnit]] = [:]
+    /// Whether whole layers are read and kept (a pyramid build), or only each tile's units are
+    /// read when drawn (a server making tiles on demand, `TileMaker`).
+    let keepsLayers: Bool
     private(set) var oversized: [TilePyramidReport.OversizedTile] = []
     private(set) var coarsened: [TilePyramidReport.CoarsenedTile] = []
     private(set) var clustered: [TileID] = []
@@ -34,8 +37,9 @@ final class PyramidRun {
         var tiles: [TileID]
     }
 
-    init(_ builder: TilePyramidBuilder) throws {
+    init(_ builder: TilePyramidBuilder, keepsLayers: Bool = true) throws {
         self.builder = builder
+        self.keepsLayers = keepsLayers
         (built, zooms, scales, classes) = try builder.prepare()
         projects = try builder.projectLayer()
         sites = try builder.siteLayer()
@@ -50,13 +54,41 @@ final class PyramidRun {
         let layerClasses = classes[layer]!
         let records = try builder.source.units(level, scale: scale)
         guard !records.isEmpty else { throw TilePyramidError.noUnits(store: builder.source.storeName, layer: layer, scale: scale) }
-        let units = records.map { record in
-            let properties = layerClasses.properties[record.code] ?? TilePyramidBuilder.properties(
-                code: record.code, name: record.name, value: nil, key: "nodata", fill: ClassLegend.noDataColor)
-            return TilePyramidBuilder.LayerUnit(code: record.code, properties: properties, polygons: record.polygons)
-        }
+        let units = records.map { layerUnit($0, classes: layerClasses) }
         unitCache[key] = units
         return units
+    }
+
+    /// A unit with its layer's properties.
+    func layerUnit(_ record: MapUnit, classes layerClasses: TilePyramidBuilder.LayerClasses) -> TilePyramidBuilder.LayerUnit {
+        let properties = layerClasses.properties[record.code] ?? TilePyramidBuilder.properties(
+            code: record.code, name: record.name, value: nil, key: "nodata", fill: ClassLegend.noDataColor)
+        return TilePyramidBuilder.LayerUnit(code: record.code, properties: properties, polygons: record.polygons)
+    }
+
+    /// The units of a layer at a scale that may reach `tile`: the whole layer when layers are
+    /// kept, else those the source finds near the tile (not kept).
+    func units(_ level: MapLevel, scale: String, near tile: TileID) throws -> [TilePyramidBuilder.LayerUnit] {
+        guard !keepsLayers else { return try layerUnits(level, scale: scale) }
+        let layerClasses = classes[TilePyramidBuilder.layerName(level)]!
+        return try builder.source.units(level, scale: scale, intersecting: reach(of: tile)).map { layerUnit($0, classes: layerClasses) }
+    }
+
+    /// The longitude/latitude box a tile's features can come from: the tile with its buffer and
+    /// a margin as wide again.
+    func reach(of tile: TileID) -> BoundingBox {
+        let n = Double(1 << tile.z)
+        let margin = 2 * Double(builder.options.buffer) / Double(builder.options.extent)
+        let northWest = WebMercator.lonLat(Coordinate(x: max(0, (Double(tile.x) - margin) / n), y: max(0, (Double(tile.y) - margin) / n)))
+        let southEast = WebMercator.lonLat(Coordinate(x: min(1, (Double(tile.x + 1) + margin) / n), y: min(1, (Double(tile.y + 1) + margin) / n)))
+        return BoundingBox(minX: northWest.x, minY: southEast.y, maxX: southEast.x, maxY: northWest.y)
+    }
+
+    /// Forgets what was reported so far (a server drawing tiles for ever keeps no list).
+    func forgetReports() {
+        oversized = []
+        coarsened = []
+        clustered = []
     }
 
     /// Zoom `z`'s features, laid out by tile.
@@ -99,7 +131,7 @@ final class PyramidRun {
             }.reversed()
             for candidateZoom in coarser {
                 let candidateScale = "z\(candidateZoom)"
-                let candidateUnits = try layerUnits(zoom.level, scale: candidateScale)
+                let candidateUnits = try units(zoom.level, scale: candidateScale, near: tile)
                 let encoded = TilePyramidBuilder.encode(candidateUnits, zoom: zoom.z, only: tile, encoder: encoder)[tile] ?? []
                 guard !encoded.isEmpty else { continue }  // never a tile without its units
                 let kept = unitFeatures

@@ -12,12 +12,28 @@ public protocol TileDataSource: Sendable {
     func builtScales() throws -> [String]
     /// Every unit of `level` at `scale` that has a code, in code order.
     func units(_ level: MapLevel, scale: String) throws -> [MapUnit]
+    /// The units of `level` at `scale` whose envelope meets `box` (lon/lat; a superset is
+    /// fine), in code order: what one tile needs.
+    func units(_ level: MapLevel, scale: String, intersecting box: BoundingBox) throws -> [MapUnit]
     /// Every unit of `level` with the metric's value (nil where it cannot be computed).
     func statistics(_ level: MapLevel, metric: StatisticsMetric) throws -> [UnitValue]
     /// The projects the tiles show (withdrawn ones left out), in id order.
     func projects() throws -> [MapProject]
     /// The cluster sites the tiles show (withdrawn ones left out), in id order.
     func sites() throws -> [MapSite]
+}
+
+extension TileDataSource {
+    /// Every unit, filtered by envelope (sources with a spatial index answer this themselves).
+    public func units(_ level: MapLevel, scale: String, intersecting box: BoundingBox) throws -> [MapUnit] {
+        try units(level, scale: scale).filter { unit in
+            unit.polygons.contains { polygon in
+                var bounds = BoundingBox.empty
+                for c in polygon.exterior.coordinates { bounds.extend(c) }
+                return bounds.intersects(box)
+            }
+        }
+    }
 }
 
 /// One unit's value of a metric.
