@@ -111,11 +111,16 @@ extension MapService {
         let level: StatisticsLevel = try query.choice("level", ["ward", "municipality"], default: "ward") == "ward" ? .ward : .municipality
         let summary = try query.flag("summary")
         let format = QueryFormat(rawValue: try query.choice("format", ["json", "geojson", "csv"], default: "json"))!
+        // Known before any work (the report would say the same after its turn in the queue).
+        let bureauIDs = reference.bureaus.map(\.id)
+        guard bureauIDs.contains(bureau) else {
+            throw ServiceError.badParameter("bureau", QueryError.unknownBureau(id: bureau, closest: ClosestNames.closest(to: bureau, in: bureauIDs, limit: 3)).description)
+        }
         let (edition, input, filter) = try await editionAndFilter(request, query)
         let store = self.store, name = edition.name
         // Its geometries may take a quarter of the engines' room; beyond that they are read again.
         let geometryBudget = engines.capacity / 4
-        guard case .gaps(let builder) = try await engine("gaps|\(level.rawValue)", edition: edition, limiter: queryWork, make: {
+        guard case .gaps(let builder) = try await engine("gaps|\(level.rawValue)", edition: edition, limiter: reportWork, make: {
             let builder = try GapReportBuilder(store: store, edition: edition, level: level)
             builder.geometryBudgetBytes = geometryBudget
             return .gaps(Serialized(builder))
@@ -124,7 +129,7 @@ extension MapService {
         let options = GapReportOptions(bureau: bureau, prefecture: prefecture, filter: filter, siteKilometres: km, minimumPopulation: minPopulation, level: level)
         let type = Self.body(QueryTable(columns: [], rows: [], geometries: [], metadata: [:]), format).type
         do {
-            return try await resource(key, edition: edition, contentType: type) {
+            return try await resource(key, edition: edition, contentType: type, limiter: reportWork) {
                 try builder.with { builder in
                     let report = try builder.report(options)
                     let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: input, summary: summary,

@@ -24,8 +24,10 @@ public final class MapService: Sendable {
     /// What answers are made from, by edition and question (tile makers, `near`'s point grids,
     /// the gap reports' builders): the last quarter, each counted at its estimated size.
     let engines: ResourceCache<Engine>
-    /// Expensive work at once: queries, maps and tiles.json; tiles not yet in memory.
+    /// Expensive work at once, each kind in its own turns so that none starves another: queries,
+    /// maps and tiles.json; gap reports (the heaviest by far); tiles not yet in memory.
     let queryWork: WorkLimiter
+    let reportWork: WorkLimiter
     let tileWork: WorkLimiter
     /// Clients that send wrong tokens, slowed down.
     let throttle = TokenThrottle()
@@ -38,6 +40,7 @@ public final class MapService: Sendable {
     /// Opens the store read-only and reads the specs; fails before serving when either is bad.
     public init(options: ServiceOptions, logger: Logger) throws {
         self.options = options
+        ProcessMemory.limitArenas()
         store = try BoundaryStore(path: options.storePath, readOnly: true)
         access = EditionAccess(store: store, token: options.draftToken)
         reference = try ReferenceTables.loadFromDefaultLocation()
@@ -50,6 +53,7 @@ public final class MapService: Sendable {
         resources = ResourceCache(capacity: answerBytes, largestEntry: answerBytes / 16)
         engines = ResourceCache(capacity: options.cacheBytes / 4)
         queryWork = WorkLimiter(name: "queries", concurrent: options.queryWorkers, queued: options.queryQueue)
+        reportWork = WorkLimiter(name: "gap reports", concurrent: options.queryWorkers, queued: options.reportQueue)
         tileWork = WorkLimiter(name: "tiles", concurrent: options.tileWorkers, queued: options.tileQueue)
         locator = try LocateEngine(store: store, logger: logger)
         var tileFiles: [String: (reader: MBTilesReader, zooms: ClosedRange<Int>)] = [:]
@@ -121,7 +125,7 @@ extension MapService {
     }
 
     /// The expensive work under way: running, waiting and refused so far, per kind.
-    public var workUsage: (queries: (running: Int, waiting: Int, refused: Int), tiles: (running: Int, waiting: Int, refused: Int)) {
-        (queryWork.usage, tileWork.usage)
+    public var workUsage: [String: (running: Int, waiting: Int, refused: Int)] {
+        [queryWork.name: queryWork.usage, reportWork.name: reportWork.usage, tileWork.name: tileWork.usage]
     }
 }

@@ -33,9 +33,11 @@ public struct ServiceOptions: Sendable {
     /// The largest request head (request line and header fields) accepted; larger gets 431.
     public var maxHeaderBytes: Int
     /// Expensive answers (queries, maps, tiles.json) made at once, and how many more may wait
-    /// their turn; beyond that a request gets 503 with Retry-After at once.
+    /// their turn; beyond that a request gets 503 with Retry-After at once. Gap reports take
+    /// turns of their own, as many at once, with `reportQueue` waiting.
     public var queryWorkers: Int
     public var queryQueue: Int
+    public var reportQueue: Int
     /// Tiles made at once (a tile not yet in memory), and how many more may wait.
     public var tileWorkers: Int
     public var tileQueue: Int
@@ -43,8 +45,8 @@ public struct ServiceOptions: Sendable {
     public init(storePath: String, host: String = "127.0.0.1", port: Int = 8080, draftToken: String? = nil, renderersFolder: URL? = nil,
                 publicURL: String? = nil, cacheBytes: Int = 512 << 20, requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
                 maxAge: Int = 86_400, draftCacheSeconds: Double = 10, minZoom: Int = 4, maxZoom: Int = 10, mbtiles: [String: String] = [:],
-                maxHeaderBytes: Int = 16 * 1024, queryWorkers: Int = ServiceOptions.defaultWorkers, queryQueue: Int = 16,
-                tileWorkers: Int = ServiceOptions.defaultWorkers, tileQueue: Int = 64) {
+                maxHeaderBytes: Int = 16 * 1024, queryWorkers: Int = ServiceOptions.defaultWorkers, queryQueue: Int = 16, reportQueue: Int = 4,
+                tileWorkers: Int = ServiceOptions.defaultWorkers, tileQueue: Int = 256) {
         self.storePath = storePath
         self.host = host
         self.port = port
@@ -62,6 +64,7 @@ public struct ServiceOptions: Sendable {
         self.maxHeaderBytes = maxHeaderBytes
         self.queryWorkers = queryWorkers
         self.queryQueue = queryQueue
+        self.reportQueue = reportQueue
         self.tileWorkers = tileWorkers
         self.tileQueue = tileQueue
     }

@@ -62,16 +62,18 @@ public final class WorkLimiter: Sendable {
         guard admitted else { throw busy() }
     }
 
-    /// Hands the slot to the next waiter, or frees it.
+    /// Hands the slot to the next waiter, or frees it; when the last job of the kind is done,
+    /// the memory it freed goes back to the system.
     private func release() {
-        let next: CheckedContinuation<Bool, Never>? = state.withLock { state in
+        let (next, idle): (CheckedContinuation<Bool, Never>?, Bool) = state.withLock { state in
             if state.waiting.isEmpty {
                 state.running -= 1
-                return nil
+                return (nil, state.running == 0)
             }
-            return state.waiting.removeFirst()
+            return (state.waiting.removeFirst(), false)
         }
         next?.resume(returning: true)
+        if idle { ProcessMemory.releaseFreeMemory() }
     }
 
     private func busy() -> ServiceError {

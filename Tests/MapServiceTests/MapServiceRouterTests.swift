@@ -35,10 +35,12 @@ final class MapServiceRouterTests: XCTestCase {
     }
 
     /// The service on the class's store, through its router.
-    static func withRouter(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    static func withRouter(configure: (inout ServiceOptions) -> Void = { _ in },
+                           _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         setenv("INVESTMAP_GEODATA", TestPaths.geoData.path, 1)
-        let options = ServiceOptions(storePath: try store.value(), draftToken: token, renderersFolder: TestPaths.renderers,
+        var options = ServiceOptions(storePath: try store.value(), draftToken: token, renderersFolder: TestPaths.renderers,
                                      cacheBytes: 16 << 20, minZoom: 4, maxZoom: 6)
+        configure(&options)
         var logger = Logger(label: "investmap.serve.test")
         logger.logLevel = .warning
         let service = try MapService(options: options, logger: logger)

@@ -34,7 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve an edition's tiles from an MBTiles file of JSON tiles (investmap tiles --mbtiles) instead of making them; repeatable.",
                                valueName: "EDITION=FILE"))
     var mbtiles: [String] = []
-    @Option(help: "Megabytes of memory for cached tiles, maps and answers.") var cacheMb = 512
+    @Option(help: "Megabytes for everything the server keeps: finished tiles, maps and answers (3/4) and what they are made from (1/4); see the README.")
+    var cacheMb = 512
+    @Option(help: "Queries, maps and tiles.json made at once (default: half the processors); 16 more wait, the rest get 503.") var queryWorkers: Int?
+    @Option(help: "Tiles made at once (default: half the processors); 256 more wait, the rest get 503.") var tileWorkers: Int?
     @Option(help: "Seconds a request may wait for its answer to be made (then 503).") var timeout = 30.0
     @Option(help: "trace, debug, info, notice, warning or error.") var logLevel = "info"
     @OptionGroup var store: StoreOptions
@@ -45,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, got \(port)") }
         guard cacheMb >= 16, cacheMb <= 1 << 20 else { throw ValidationError("--cache-mb must be at least 16, got \(cacheMb)") }
+        for (name, value) in [("--query-workers", queryWorkers), ("--tile-workers", tileWorkers)] where !(1...256).contains(value ?? 1) {
+            throw ValidationError("\(name) must be 1…256, got \(value!)")
+        }
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be 0…3600 seconds, got \(timeout)") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be trace, debug, info, notice, warning or error") }
         for item in mbtiles where !item.contains("=") || item.hasPrefix("=") || item.hasSuffix("=") {
@@ -67,7 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         let renderersFolder = try renderers.map { URL(fileURLWithPath: $0) } ?? MapSpecFolder.repositoryDefault().url
         let options = ServiceOptions(storePath: store.path, host: host, port: port, draftToken: token, renderersFolder: renderersFolder,
                                      publicURL: publicURL, cacheBytes: cacheMb << 20, requestTimeout: .milliseconds(Int(timeout * 1000)),
-                                     minZoom: minzoom, maxZoom: maxzoom, mbtiles: try tileFiles())
+                                     minZoom: minzoom, maxZoom: maxzoom, mbtiles: try tileFiles(),
+                                     queryWorkers: queryWorkers ?? ServiceOptions.defaultWorkers, tileWorkers: tileWorkers ?? ServiceOptions.defaultWorkers)
         let service = try MapService(options: options, logger: logger)
         let app = MapServer.application(service, logger: logger) { channel in
             let port = channel.localAddress?.port ?? options.port
