@@ -98,15 +98,8 @@ public final class BoundaryStore: Sendable {
         let lastChange = Self.lastChangeTimestamp()
         let path = self.path
         do {
-            // Replacing ~400 MB of blobs rewrites pages that held the old edition, and each of
-            // them goes to the rollback journal first. With SQLite's default 2 MB cache, dirty
-            // pages spill to the file every few MB, and every spill syncs the journal again;
-            // a larger cache for the duration of the write keeps that to a handful of syncs.
-            try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkWriteCacheKiB)") }
-            defer {
-                // Back to the default, which also frees the cached pages.
-                try? queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2000") }
-            }
+            try useBulkWriteCache(true)
+            defer { try? useBulkWriteCache(false) }
             try queue.write { db in
                 for level in UnitLevel.allCases {
                     try Self.clear(db, level: level)
@@ -161,6 +154,15 @@ public final class BoundaryStore: Sendable {
         } catch {
             throw Self.storeError(error, path: path, operation: "replace boundaries")
         }
+    }
+
+    /// A large page cache on the write connection for a write of hundreds of megabytes (on:
+    /// true), or back to SQLite's default, which also frees the cached pages (false). With the
+    /// default 2 MB cache the dirty pages of a big transaction spill every few megabytes — into
+    /// the WAL, from which every later change of the same page reads it back (a 1 M-row import
+    /// spent most of its 110 s in pread of the WAL).
+    func useBulkWriteCache(_ on: Bool) throws {
+        try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(on ? Self.bulkWriteCacheKiB : 2000)") }
     }
 
     /// Empties a level's table and R-tree with the triggers dropped, and resets its fid sequence.

@@ -123,12 +123,15 @@ extension BoundaryStore {
         }
     }
 
-    /// Runs `body` in one write transaction; errors come back as `StoreError` naming the file.
-    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction (`bulk`: with a large page cache, for writes of
+    /// hundreds of megabytes); errors come back as `StoreError` naming the file.
+    func write<T>(_ operation: String, bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else {
             throw StoreError.database(path: path, operation: operation, reason: "the store was opened read-only")
         }
         do {
+            if bulk { try useBulkWriteCache(true) }
+            defer { if bulk { try? useBulkWriteCache(false) } }
             let result = try queue.write(body)
             checkpointAfterWrite()
             return result

@@ -149,7 +149,7 @@ extension BoundaryStore {
                                  _ body: (Database, [String: String]) throws -> LedgerWriteSummary) throws -> LedgerWriteSummary {
         let path = self.path
         let now = Self.lastChangeTimestamp()
-        return try write("import \(record.kind.rawValue) into \(record.edition)") { db in
+        return try write("import \(record.kind.rawValue) into \(record.edition)", bulk: true) { db in
             _ = try Self.requireEdition(db, record.edition, path: path, forWriting: "import \(record.kind.rawValue)")
             var existing: [String: String] = [:]
             let stored = LedgerSchema.columns(of: table).map(\.name)
