@@ -170,11 +170,32 @@ struct VertexGrid {
         })
     }
 
+    /// The grid vertex within the tolerance of `c` but not equal to it (the same point computed
+    /// twice, by two overlays, a few ulps apart), if there is one.
+    private func twin(of c: Coordinate) -> Coordinate? {
+        let tolerance = CoverageFill.onEdgeTolerance
+        for x in Self.index(c.x - tolerance)...Self.index(c.x + tolerance) {
+            for y in Self.index(c.y - tolerance)...Self.index(c.y + tolerance) {
+                for v in cells[Self.key(x, y)] ?? [] where v != c && abs(v.x - c.x) < tolerance && abs(v.y - c.y) < tolerance { return v }
+            }
+        }
+        return nil
+    }
+
     private func node(_ ring: LinearRing) -> LinearRing {
-        let points = ring.coordinates
+        // First the same points made equal, then the points on edges inserted.
+        var points: [Coordinate] = []
+        points.reserveCapacity(ring.coordinates.count)
+        for c in ring.coordinates {
+            let snapped = twin(of: c) ?? c
+            if snapped != points.last { points.append(snapped) }
+        }
         guard points.count >= 2 else { return ring }
         var result: [Coordinate] = [points[0]]
         result.reserveCapacity(points.count)
+        // A point the ring already passes through is not inserted again: that would make the
+        // ring touch itself (invalid).
+        let own = Set(points)
         for i in 1..<points.count {
             let a = points[i - 1], b = points[i]
             var inserted: [(t: Double, c: Coordinate)] = []
@@ -182,7 +203,7 @@ struct VertexGrid {
             if length2 > 0 {
                 for x in Self.index(min(a.x, b.x) - CoverageFill.onEdgeTolerance)...Self.index(max(a.x, b.x) + CoverageFill.onEdgeTolerance) {
                     for y in Self.index(min(a.y, b.y) - CoverageFill.onEdgeTolerance)...Self.index(max(a.y, b.y) + CoverageFill.onEdgeTolerance) {
-                        for c in cells[Self.key(x, y)] ?? [] where c != a && c != b {
+                        for c in cells[Self.key(x, y)] ?? [] where c != a && c != b && !own.contains(c) {
                             let t = ((c.x - a.x) * dx + (c.y - a.y) * dy) / length2
                             guard t > 0, t < 1 else { continue }
                             let cross = (c.x - a.x) * dy - (c.y - a.y) * dx
