@@ -27,7 +27,10 @@ public struct BoundaryImporter: Sendable {
     ///   exact on a coverage, the topology refuses groups whose borders do not close, and
     ///   `investmap check` validates the whole store; on a coverage whose borders cross without
     ///   shared vertices, this is what catches it.
-    public func run(files: [URL], edition explicitEdition: String?, verifyLevels: Bool = false,
+    /// - Parameter fillFrom: coarser coverages of the same territory that fill the units the
+    ///   files lack (`CoverageFill`): each unit of theirs whose key the files do not have is
+    ///   added, conflated to the files' borders, and reported as filled.
+    public func run(files: [URL], fillFrom: [URL] = [], edition explicitEdition: String?, verifyLevels: Bool = false,
                     openStore: () throws -> BoundaryStore,
                     progress: (String) -> Void = { _ in }) throws -> BoundaryImportSummary {
         guard !files.isEmpty else { throw BoundaryImportError(file: "-", reason: "no input files") }
@@ -51,16 +54,33 @@ public struct BoundaryImporter: Sendable {
         lap("read")
 
         // 2. Validate and repair every unit (what the worker has not done yet, on both cores).
-        let sourceUnits = assembler.units.values.sorted { $0.key < $1.key }
-        let repaired = try validation.finish(sourceUnits)
+        let primaryUnits = assembler.units.values.sorted { $0.key < $1.key }
+        let primaryRepaired = try validation.finish(primaryUnits)
         var report: [ImportReportRow] = assembler.readRepairs.map {
             ImportReportRow(kind: "repair", code: $0.key, detail: $0.note)
         }
-        for (unit, result) in zip(sourceUnits, repaired) where result.repairNote != nil {
+        for (unit, result) in zip(primaryUnits, primaryRepaired) where result.repairNote != nil {
             report.append(ImportReportRow(kind: "repair", code: unit.code ?? unit.key,
                                           detail: "\(displayName(unit)): \(result.repairNote!)"))
         }
         lap("validate")
+
+        // 2b. Units the files lack, filled from the coarser coverages.
+        var units = primaryUnits, geometries = primaryRepaired
+        if !fillFrom.isEmpty {
+            let fill = try fillMissing(from: fillFrom, primary: primaryUnits, repaired: primaryRepaired)
+            units += fill.units
+            geometries += fill.geometries
+            for (index, unit) in primaryUnits.enumerated() {
+                if let changed = fill.changed[unit.key] { geometries[index].geometry = changed }
+            }
+            report += fill.report
+            progress("filled \(fill.units.count) units from \(fillFrom.map(\.lastPathComponent).joined(separator: ", "))")
+            lap("fill")
+        }
+        // In key order, as the files' own units are.
+        let order = units.indices.sorted { units[$0].key < units[$1].key }
+        let (sourceUnits, repaired) = (order.map { units[$0] }, order.map { geometries[$0] })
 
         // 3. The N03-unit level (wards, municipalities, 所属未定地).
         var wards: [UnitRecord] = []
@@ -155,6 +175,64 @@ public struct BoundaryImporter: Sendable {
             try write { repaired }
         }
         return levels!
+    }
+
+    /// The units of `files` whose keys the primary lacks, conflated to the primary's borders;
+    /// the primary units whose borders gained vertices; and the report rows: one per filled
+    /// unit, and the differences between the editions (codes named differently, codes only in
+    /// one of them).
+    private func fillMissing(from files: [URL], primary: [SourceUnit], repaired: [RepairedGeometry])
+        throws -> (units: [SourceUnit], geometries: [RepairedGeometry], changed: [String: Geometry], report: [ImportReportRow]) {
+        let validation = ValidationPipeline()
+        let (assembler, _) = try read(files, validation: validation)
+        let secondary = assembler.units.values.sorted { $0.key < $1.key }
+        let secondaryGeometries = try validation.finish(secondary)
+        let primaryByKey = Dictionary(uniqueKeysWithValues: primary.map { ($0.key, $0) })
+        var report: [ImportReportRow] = []
+        var missing: [(key: String, geometry: Geometry)] = []
+        var missingUnits: [String: SourceUnit] = [:]
+        for (unit, geometry) in zip(secondary, secondaryGeometries) {
+            if let own = primaryByKey[unit.key] {
+                if let code = unit.code, displayName(own) != displayName(unit) {
+                    report.append(ImportReportRow(kind: "edition difference", code: code,
+                                                  detail: "\(displayName(own)) here, \(displayName(unit)) in \(unit.firstSeen)"))
+                }
+            } else {
+                missing.append((unit.key, geometry.geometry))
+                missingUnits[unit.key] = unit
+            }
+        }
+        let secondaryKeys = Set(secondary.map(\.key))
+        for unit in primary where unit.code != nil && !secondaryKeys.contains(unit.key) {
+            report.append(ImportReportRow(kind: "edition difference", code: unit.code!,
+                                          detail: "\(displayName(unit)): not in \(files.map(\.lastPathComponent).joined(separator: ", "))"))
+        }
+        guard !missing.isEmpty else {
+            throw BoundaryImportError(file: files.map(\.path).joined(separator: ", "),
+                                      reason: "the fill source has no unit the primary lacks: nothing to fill")
+        }
+        let primaryGeometries = Dictionary(uniqueKeysWithValues: zip(primary, repaired).map { ($0.key, $1.geometry) })
+        let (filled, changed) = try CoverageFill().fill(primary: primaryGeometries, missing: missing)
+        var units: [SourceUnit] = [], geometries: [RepairedGeometry] = []
+        for outcome in filled {
+            var unit = missingUnits[outcome.key]!
+            unit.polygons = outcome.geometry.polygons
+            // More than a sliver of it lay on primary units: not the same territory's coverage.
+            if outcome.cutArea > 0.2 * outcome.sourceArea {
+                throw BoundaryImportError(file: unit.firstSeen, reason: "\(displayName(unit)) (\(unit.key)) overlaps the primary's units by "
+                    + "\(Int((outcome.cutArea / outcome.sourceArea * 100).rounded())) % of its area: not a coverage of the same territory "
+                    + "(another projection or the wrong file?)")
+            }
+            units.append(unit)
+            geometries.append(RepairedGeometry(geometry: outcome.geometry, repairNote: nil))
+            let change = (outcome.area / outcome.sourceArea - 1) * 100
+            report.append(ImportReportRow(kind: "fill", code: unit.code ?? unit.key, detail: "\(displayName(unit)): from \(unit.firstSeen) "
+                + "(edition \(Self.edition(fromFileName: URL(fileURLWithPath: unit.firstSeen)))), coarser than the rest; "
+                + "conflated to \(outcome.neighbours.count) neighbours' borders, area \(change >= 0 ? "+" : "")\(String(format: "%.2f", change)) % "
+                + "of the source's (\(String(format: "%.2f", outcome.cutArea / outcome.sourceArea * 100)) % cut where it overlapped, "
+                + "\(String(format: "%.2f", outcome.addedArea / outcome.sourceArea * 100)) % added in slivers)"))
+        }
+        return (units, geometries, changed, report)
     }
 
     /// The edition named in an N03 file name ("N03-22_220101_fullres.geojson" → "N03-22_220101",

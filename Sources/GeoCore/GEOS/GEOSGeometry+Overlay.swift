@@ -21,6 +21,21 @@ extension GEOSGeometry {
         try result(GEOSIntersection_r(handle, pointer, other.pointer), "Intersection")
     }
 
+    /// What of this geometry is not in `other`.
+    public func difference(_ other: GEOSGeometry) throws -> GEOSGeometry {
+        try result(GEOSDifference_r(handle, pointer, other.pointer), "Difference")
+    }
+
+    public func union(_ other: GEOSGeometry) throws -> GEOSGeometry {
+        try result(GEOSUnion_r(handle, pointer, other.pointer), "Union")
+    }
+
+    /// The area within `distance` (coordinate units) of the geometry; arcs drawn with
+    /// `quadrantSegments` segments per quarter circle.
+    public func buffer(_ distance: Double, quadrantSegments: Int = 8) throws -> GEOSGeometry {
+        try result(GEOSBuffer_r(handle, pointer, distance, Int32(quadrantSegments)), "Buffer")
+    }
+
     /// A fast clip to an axis-aligned rectangle; the result may be invalid only where the input was.
     public func clip(to box: BoundingBox) throws -> GEOSGeometry {
         try result(GEOSClipByRect_r(handle, pointer, box.minX, box.minY, box.maxX, box.maxY), "ClipByRect")

@@ -19,6 +19,11 @@ struct ImportBoundariesCommand: ParsableCommand {
     @Argument(help: "N03 files: GeoJSON (one feature per part), TopoJSON, or an MLIT .zip of either.")
     var files: [String]
 
+    @Option(name: .customLong("fill-from"), help: ArgumentHelp(
+        "A coarser coverage of the same territory that fills the units the files lack, conflated to their borders (repeatable).",
+        valueName: "FILE"))
+    var fillFrom: [String] = []
+
     @Option(help: "The boundary edition recorded on every unit (default: from the file name, e.g. N03-22_220101).")
     var edition: String?
 
@@ -37,7 +42,7 @@ struct ImportBoundariesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let urls = try files.map { path -> URL in
+        let urls = try (files + fillFrom).map { path -> URL in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw CLIError("\(path): no such file")
@@ -56,7 +61,7 @@ struct ImportBoundariesCommand: ParsableCommand {
         let existed = FileManager.default.fileExists(atPath: store.path)
         let summary: BoundaryImportSummary
         do {
-            summary = try importer.run(files: urls, edition: edition, verifyLevels: verifyLevels,
+            summary = try importer.run(files: Array(urls.prefix(files.count)), fillFrom: Array(urls.dropFirst(files.count)), edition: edition, verifyLevels: verifyLevels,
                                        openStore: { try store.open(readOnly: false, create: true) }) { message in
                 standardError.write(message)
             }

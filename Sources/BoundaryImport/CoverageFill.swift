@@ -1,0 +1,221 @@
+import Foundation
+import GeoCore
+
+/// Fills the units a coverage lacks from a second, coarser coverage of the same territory
+/// (`import boundaries PRIMARY --fill-from SECONDARY`), conflated to the primary's borders so that
+/// the result is one coverage without gaps or overlaps:
+///
+/// 1. what of the coarse unit overlaps a primary unit is cut away (the primary's border wins);
+/// 2. the slivers that open between the coarse border and the primary's finer one are given to
+///    the filled unit: the area within `reach` of both, and every hole that the filled unit and
+///    its neighbours enclose together (less any primary unit found in it);
+/// 3. the borders are noded: a vertex of one unit that lies on another's edge is inserted into
+///    that edge, so neighbours share their vertices exactly and the topology, dissolves and
+///    simplification take the result as any other coverage.
+///
+/// Units to fill are taken in key order; each later one treats the earlier ones as primary, and
+/// no unit takes area from a coarse unit still to come.
+struct CoverageFill {
+    /// How far (degrees) the slivers reach that a filled unit takes: 0.004° ≈ 350–450 m.
+    var reach = 0.004
+    /// Holes larger than this (square degrees, ≈ 10 km²) are not gaps but land of a unit
+    /// missing from both sources; they are reported, not filled.
+    var largestHole = 0.001
+    /// Within this distance (degrees) a vertex lies on an edge: ≈ 0.1 mm.
+    static let onEdgeTolerance = 1e-9
+
+    struct Outcome: Sendable {
+        var key: String
+        var geometry: Geometry
+        /// Areas in square degrees: the coarse unit, what was cut away, what was added.
+        var sourceArea: Double
+        var cutArea: Double
+        var addedArea: Double
+        var area: Double
+        /// Primary units (by key) that border it.
+        var neighbours: [String]
+    }
+
+    /// The filled units, and the primary units whose rings gained vertices (new geometries).
+    /// - Throws: `GEOSError`.
+    func fill(primary: [String: Geometry], missing: [(key: String, geometry: Geometry)]) throws -> (filled: [Outcome], changed: [String: Geometry]) {
+        let context = GEOSContext()
+        var units = primary
+        var bounds = primary.mapValues(Self.bounds)
+        let coarse = missing.sorted { $0.key < $1.key }
+        let coarseBounds = coarse.map { Self.bounds($0.geometry) }
+        var filled: [Outcome] = []
+        var touched = Set<String>()
+        for (index, unit) in coarse.enumerated() {
+            let area = Self.expanded(coarseBounds[index], by: 2 * reach)
+            let near = units.keys.filter { bounds[$0]!.intersects(area) }.sorted()
+            let later = coarse.indices.filter { $0 > index && coarseBounds[$0].intersects(area) }
+            let source = try GEOSGeometry(unit.geometry, context: context)
+            // The neighbours within reach, clipped to it (full-resolution units run far beyond).
+            let neighbours = try Self.union(near.map { units[$0]! }, clippedTo: area, context)
+            let coming = try Self.union(later.map { coarse[$0].geometry }, context)
+            // 1 and 2: the coarse unit and the slivers between it and its neighbours, less the
+            // neighbours. Areas without a code (所属未定地: water, reclaimed land) take no slivers:
+            // they are narrow themselves.
+            var result = source
+            if let neighbours {
+                if unit.key.hasPrefix("unassigned:") {
+                    result = try source.difference(neighbours)
+                } else {
+                    let slivers = try source.buffer(reach, quadrantSegments: 2).intersection(neighbours.buffer(reach, quadrantSegments: 2))
+                    result = try source.union(slivers).difference(neighbours)
+                }
+            }
+            if let coming { result = try result.difference(coming) }
+            result = try closeHoles(result, neighbours: neighbours, coming: coming, units: units, bounds: bounds, context: context)
+            let geometry = try Self.polygons(of: result)
+            let sourceArea = try source.area(), finalArea = try GEOSGeometry(geometry, context: context).area()
+            let cut = try neighbours.map { try source.intersection($0).area() } ?? 0
+            filled.append(Outcome(key: unit.key, geometry: geometry, sourceArea: sourceArea, cutArea: cut,
+                                  addedArea: max(0, finalArea - sourceArea + cut), area: finalArea,
+                                  neighbours: near.filter { primary[$0] != nil && bounds[$0]!.intersects(Self.bounds(geometry)) }))
+            units[unit.key] = geometry
+            bounds[unit.key] = Self.bounds(geometry)
+            touched.formUnion(near)
+        }
+        // 3. Node every border a filled unit takes part in, both ways.
+        let fillKeys = Set(filled.map(\.key))
+        for key in (touched.union(fillKeys)).sorted() {
+            let others = units.keys.filter { $0 != key && (fillKeys.contains($0) || fillKeys.contains(key)) && bounds[$0]!.intersects(Self.expanded(bounds[key]!, by: reach)) }
+            guard !others.isEmpty else { continue }
+            let grid = VertexGrid(others.map { units[$0]! })
+            units[key] = grid.node(units[key]!)
+        }
+        var changed: [String: Geometry] = [:]
+        for key in touched where primary[key] != nil && units[key]! != primary[key]! { changed[key] = units[key]! }
+        for i in filled.indices { filled[i].geometry = units[filled[i].key]! }
+        return (filled, changed)
+    }
+
+    /// Adds to `result` the holes it encloses with its neighbours (gaps wider than the reach),
+    /// less any primary unit found in them.
+    private func closeHoles(_ result: GEOSGeometry, neighbours: GEOSGeometry?, coming: GEOSGeometry?, units: [String: Geometry],
+                            bounds: [String: BoundingBox], context: GEOSContext) throws -> GEOSGeometry {
+        var parts = [try result.clone()]
+        if let neighbours { parts.append(try neighbours.clone()) }
+        if let coming { parts.append(try coming.clone()) }
+        let together = try GEOSGeometry(collecting: parts, as: .geometryCollection, context: context).unaryUnion()
+        let own = try Self.polygons(of: result)
+        var closed = result
+        for polygon in try Self.polygons(of: together).polygons {
+            for hole in polygon.holes {
+                let region = Geometry.polygon(Polygon(exterior: hole))
+                let regionGEOS = try GEOSGeometry(region, context: context)
+                guard try regionGEOS.area() <= largestHole,
+                      try regionGEOS.distance(to: GEOSGeometry(own, context: context)) < Self.onEdgeTolerance else { continue }
+                let box = Self.bounds(region)
+                let inside = units.keys.filter { bounds[$0]!.intersects(box) }.map { units[$0]! }
+                var gap = regionGEOS
+                if let occupied = try Self.union(inside, clippedTo: box, context) { gap = try gap.difference(occupied) }
+                if let coming { gap = try gap.difference(coming) }
+                closed = try closed.union(gap)
+            }
+        }
+        return closed
+    }
+
+    /// The union of some units (nil for none), each first clipped to `box` when one is given.
+    static func union(_ geometries: [Geometry], clippedTo box: BoundingBox? = nil, _ context: GEOSContext) throws -> GEOSGeometry? {
+        guard !geometries.isEmpty else { return nil }
+        let members = try geometries.map { geometry in
+            let whole = try GEOSGeometry(geometry, context: context)
+            return try box.map { try whole.clip(to: $0) } ?? whole
+        }
+        return try GEOSGeometry(collecting: members, as: .geometryCollection, context: context).unaryUnion()
+    }
+
+    /// The polygons of an overlay's result, as one MultiPolygon (lines and points dropped).
+    static func polygons(of geometry: GEOSGeometry) throws -> Geometry {
+        .multiPolygon(try geometry.value().polygons.filter { !$0.exterior.coordinates.isEmpty })
+    }
+
+    static func bounds(_ geometry: Geometry) -> BoundingBox {
+        var box = BoundingBox.empty
+        for polygon in geometry.polygons { for c in polygon.exterior.coordinates { box.extend(c) } }
+        return box
+    }
+
+    static func expanded(_ box: BoundingBox, by margin: Double) -> BoundingBox {
+        BoundingBox(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
+    }
+}
+
+/// The vertices of some units on a grid, to insert into the edges of another unit those that
+/// lie on them (noding two coverages' borders).
+struct VertexGrid {
+    private var cells: [Int64: [Coordinate]] = [:]
+    private static let cell = 0.002
+
+    init(_ geometries: [Geometry]) {
+        for geometry in geometries {
+            for polygon in geometry.polygons {
+                for ring in polygon.rings { for c in ring.coordinates.dropLast() { cells[Self.key(c), default: []].append(c) } }
+            }
+        }
+    }
+
+    private static func index(_ value: Double) -> Int64 { Int64((value / cell).rounded(.down)) }
+    private static func key(_ c: Coordinate) -> Int64 { key(index(c.x), index(c.y)) }
+    private static func key(_ x: Int64, _ y: Int64) -> Int64 { (x << 32) ^ (y & 0xFFFF_FFFF) }
+
+    /// The geometry with every grid vertex that lies inside one of its edges inserted there.
+    func node(_ geometry: Geometry) -> Geometry {
+        .multiPolygon(geometry.polygons.map { polygon in
+            Polygon(exterior: node(polygon.exterior), holes: polygon.holes.map(node))
+        })
+    }
+
+    /// The grid vertex within the tolerance of `c` but not equal to it (the same point computed
+    /// twice, by two overlays, a few ulps apart), if there is one.
+    private func twin(of c: Coordinate) -> Coordinate? {
+        let tolerance = CoverageFill.onEdgeTolerance
+        for x in Self.index(c.x - tolerance)...Self.index(c.x + tolerance) {
+            for y in Self.index(c.y - tolerance)...Self.index(c.y + tolerance) {
+                for v in cells[Self.key(x, y)] ?? [] where v != c && abs(v.x - c.x) < tolerance && abs(v.y - c.y) < tolerance { return v }
+            }
+        }
+        return nil
+    }
+
+    private func node(_ ring: LinearRing) -> LinearRing {
+        // First the same points made equal, then the points on edges inserted.
+        var points: [Coordinate] = []
+        points.reserveCapacity(ring.coordinates.count)
+        for c in ring.coordinates {
+            let snapped = twin(of: c) ?? c
+            if snapped != points.last { points.append(snapped) }
+        }
+        guard points.count >= 2 else { return ring }
+        var result: [Coordinate] = [points[0]]
+        result.reserveCapacity(points.count)
+        // A point the ring already passes through is not inserted again: that would make the
+        // ring touch itself (invalid).
+        let own = Set(points)
+        for i in 1..<points.count {
+            let a = points[i - 1], b = points[i]
+            var inserted: [(t: Double, c: Coordinate)] = []
+            let dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy
+            if length2 > 0 {
+                for x in Self.index(min(a.x, b.x) - CoverageFill.onEdgeTolerance)...Self.index(max(a.x, b.x) + CoverageFill.onEdgeTolerance) {
+                    for y in Self.index(min(a.y, b.y) - CoverageFill.onEdgeTolerance)...Self.index(max(a.y, b.y) + CoverageFill.onEdgeTolerance) {
+                        for c in cells[Self.key(x, y)] ?? [] where c != a && c != b && !own.contains(c) {
+                            let t = ((c.x - a.x) * dx + (c.y - a.y) * dy) / length2
+                            guard t > 0, t < 1 else { continue }
+                            let cross = (c.x - a.x) * dy - (c.y - a.y) * dx
+                            guard abs(cross) / length2.squareRoot() < CoverageFill.onEdgeTolerance else { continue }
+                            inserted.append((t, c))
+                        }
+                    }
+                }
+            }
+            for point in inserted.sorted(by: { $0.t < $1.t }) where point.c != result.last { result.append(point.c) }
+            if b != result.last { result.append(b) }
+        }
+        return LinearRing(result)
+    }
+}
