@@ -55,16 +55,16 @@ struct CoverageFill {
             let neighbours = try Self.union(near.map { units[$0]! }, clippedTo: area, context)
             let coming = try Self.union(later.map { coarse[$0].geometry }, context)
             // 1 and 2: the coarse unit and the slivers between it and its neighbours, less the
-            // neighbours. Areas without a code (所属未定地: water, reclaimed land) take no slivers:
-            // they are narrow themselves.
+            // neighbours. Areas without a code (所属未定地: water, reclaimed land) are narrow
+            // themselves: they take slivers of a tenth of the reach only.
             var result = source
             if let neighbours {
-                if unit.key.hasPrefix("unassigned:") {
-                    result = try source.difference(neighbours)
-                } else {
-                    let slivers = try source.buffer(reach, quadrantSegments: 2).intersection(neighbours.buffer(reach, quadrantSegments: 2))
-                    result = try source.union(slivers).difference(neighbours)
-                }
+                let reach = unit.key.hasPrefix("unassigned:") ? self.reach / 10 : self.reach
+                // Only the neighbours' band along the unit matters (buffering whole
+                // full-resolution units is what would take the time).
+                let band = try neighbours.intersection(source.buffer(2 * reach, quadrantSegments: 2))
+                let slivers = try source.buffer(reach, quadrantSegments: 2).intersection(band.buffer(reach, quadrantSegments: 2))
+                result = try source.union(slivers).difference(neighbours)
             }
             if let coming { result = try result.difference(coming) }
             result = try closeHoles(result, neighbours: neighbours, coming: coming, units: units, bounds: bounds, context: context)
@@ -74,7 +74,15 @@ struct CoverageFill {
             filled.append(Outcome(key: unit.key, geometry: geometry, sourceArea: sourceArea, cutArea: cut,
                                   addedArea: max(0, finalArea - sourceArea + cut), area: finalArea,
                                   neighbours: near.filter { primary[$0] != nil && bounds[$0]!.intersects(Self.bounds(geometry)) }))
-            units[unit.key] = geometry
+            // Noded with its neighbours at once, so that the next fills' overlays see the
+            // shared points as vertices on both sides (not as intersections to compute again,
+            // an ulp apart).
+            let ownVertices = VertexGrid([geometry])
+            for key in near {
+                let noded = ownVertices.node(units[key]!)
+                if noded != units[key]! { units[key] = noded }
+            }
+            units[unit.key] = VertexGrid(near.map { units[$0]! }).node(geometry)
             bounds[unit.key] = Self.bounds(geometry)
             touched.formUnion(near)
         }
@@ -170,24 +178,30 @@ struct VertexGrid {
         })
     }
 
-    /// The grid vertex within the tolerance of `c` but not equal to it (the same point computed
-    /// twice, by two overlays, a few ulps apart), if there is one.
+    /// The one point that stands for `c` and the grid vertices within the tolerance of it (the
+    /// same point computed by two overlays, a few ulps apart): the least of them, so that every
+    /// unit picks the same; nil when that is `c` itself.
     private func twin(of c: Coordinate) -> Coordinate? {
         let tolerance = CoverageFill.onEdgeTolerance
+        var least = c
         for x in Self.index(c.x - tolerance)...Self.index(c.x + tolerance) {
             for y in Self.index(c.y - tolerance)...Self.index(c.y + tolerance) {
-                for v in cells[Self.key(x, y)] ?? [] where v != c && abs(v.x - c.x) < tolerance && abs(v.y - c.y) < tolerance { return v }
+                for v in cells[Self.key(x, y)] ?? [] where abs(v.x - c.x) < tolerance && abs(v.y - c.y) < tolerance
+                    && (v.x, v.y) < (least.x, least.y) { least = v }
             }
         }
-        return nil
+        return least == c ? nil : least
     }
 
     private func node(_ ring: LinearRing) -> LinearRing {
-        // First the same points made equal, then the points on edges inserted.
+        // First the same points made equal (unless the ring passes through the stand-in
+        // elsewhere: it would touch itself), then the points on edges inserted.
+        let before = Set(ring.coordinates)
         var points: [Coordinate] = []
         points.reserveCapacity(ring.coordinates.count)
         for c in ring.coordinates {
-            let snapped = twin(of: c) ?? c
+            var snapped = c
+            if let stand = twin(of: c), !before.contains(stand) { snapped = stand }
             if snapped != points.last { points.append(snapped) }
         }
         guard points.count >= 2 else { return ring }

@@ -123,6 +123,56 @@ final class FixtureImportTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path), "a failed import creates no file")
     }
 
+    /// A made-up unit `37999` as a one-feature N03 GeoJSON: the square given (lon/lat corners).
+    private func fillSource(_ folder: TemporaryFolder, _ minLon: Double, _ minLat: Double, _ maxLon: Double, _ maxLat: Double) throws -> URL {
+        try folder.write("N03-99_990101_fill.geojson", """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"N03_001":"香川県","N03_004":"架空島","N03_007":"37999"},
+            "geometry":{"type":"Polygon","coordinates":[[[\(minLon),\(minLat)],[\(maxLon),\(minLat)],[\(maxLon),\(maxLat)],[\(minLon),\(maxLat)],[\(minLon),\(minLat)]]]}}]}
+            """)
+    }
+
+    /// Issue 16: a unit the primary lacks, drawn coarsely across 高知市's coast, is cut where it
+    /// overlaps, keeps no gap, is valid, and is reported as filled.
+    func testAFillIsCutToThePrimaryBordersAndReported() throws {
+        let folder = try TemporaryFolder()
+        let fill = try fillSource(folder, 133.54, 33.44, 133.60, 33.505)
+        let path = folder.file("filled.gpkg").path
+        let summary = try BoundaryImporter(reference: FixtureStore.reference(), census: nil)
+            .run(files: [FixtureStore.boundaryFile()], fillFrom: [fill], edition: nil, openStore: { try BoundaryStore(path: path) })
+        XCTAssertEqual(summary.counts[.ward], 126)
+        let row = try XCTUnwrap(summary.report.first { $0.kind == "fill" })
+        XCTAssertEqual(row.code, "37999")
+        XCTAssertTrue(row.detail.contains("架空島: from") && row.detail.contains("coarser than the rest"), row.detail)
+        let store = try BoundaryStore(path: path, readOnly: true)
+        let units = try store.units(.ward)
+        let filled = try XCTUnwrap(units.first { $0.code == "37999" })
+        let kochi = try XCTUnwrap(units.first { $0.code == "39201" })
+        let context = GEOSContext()
+        let a = try GEOSGeometry(filled.geometry, context: context), b = try GEOSGeometry(kochi.geometry, context: context)
+        XCTAssertTrue(try a.isValid())
+        XCTAssertLessThan(try a.intersection(b).area(), 1e-12, "no overlap with 高知市")
+        XCTAssertLessThan(try a.area(), 0.06 * 0.065, "cut where it lay on land")
+        XCTAssertGreaterThan(try a.area(), 0.5 * 0.06 * 0.065)
+    }
+
+    func testAFillSourceWithNothingMissingOrOnTheWrongPlaceIsRefusedAndWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("never.gpkg").path
+        XCTAssertThrowsError(try BoundaryImporter(reference: FixtureStore.reference(), census: nil)
+            .run(files: [FixtureStore.boundaryFile()], fillFrom: [FixtureStore.boundaryFile()], edition: nil,
+                 openStore: { try BoundaryStore(path: path) })) { error in
+            XCTAssertTrue("\(error)".contains("nothing to fill"), "\(error)")
+        }
+        // Most of it on 高知市: not the same territory's coverage.
+        let misplaced = try fillSource(folder, 133.45, 33.52, 133.55, 33.60)
+        XCTAssertThrowsError(try BoundaryImporter(reference: FixtureStore.reference(), census: nil)
+            .run(files: [FixtureStore.boundaryFile()], fillFrom: [misplaced], edition: nil,
+                 openStore: { try BoundaryStore(path: path) })) { error in
+            XCTAssertTrue("\(error)".contains("overlaps the primary's units by"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "a failed import creates no file")
+    }
+
     func testEditionIsTakenFromTheN03FileName() {
         XCTAssertEqual(BoundaryImporter.edition(fromFileName: URL(fileURLWithPath: "/x/N03-22_220101_fullres.geojson")), "N03-22_220101")
         XCTAssertEqual(BoundaryImporter.edition(fromFileName: URL(fileURLWithPath: "N03-20240101_GML.zip")), "N03-20240101")

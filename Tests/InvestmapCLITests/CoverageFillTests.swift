@@ -1,0 +1,73 @@
+import Foundation
+import GeoFormats
+import TestSupport
+import XCTest
+
+/// Issue 16, part 1: the full-resolution N03 2022 boundaries (1,882 codes) filled from the
+/// complete 1 % N03 2021 coverage: every code, conflated to the full-resolution borders.
+final class CoverageFillTests: XCTestCase {
+    /// The 20 codes the full-resolution file lacks (../shared/geodata/N03-22_220101_fullres.MISSING.tsv).
+    static let missing = ["03202", "03203", "03211", "04202", "04205", "04606", "13421", "22304", "24215", "24472",
+                          "32205", "38202", "38203", "42201", "42202", "42209", "42210", "42211", "47207", "47214"]
+
+    static let imported = TestFixture("fullres-filled") { folder in
+        let geojson = try TestData.sharedFile("geodata/N03-22_220101_fullres.geojson.xz", environmentKey: "INVESTMAP_FULLRES_GEOJSON")
+        let coarse = try TestData.sharedFile("geodata/N03-21_210101_s0010.topojson")
+        let db = folder.appendingPathComponent("filled.gpkg")
+        return (store: db, output: try CLI.run(["import", "boundaries", geojson.path, "--fill-from", coarse.path, "--verbose", "--db", db.path]))
+    }
+
+    private func importedStore() throws -> (URL, String) {
+        let (store, output) = try Self.imported.value()
+        XCTAssertEqual(output.status, 0, output.stderr)
+        return (store, output.stdout)
+    }
+
+    func testEveryCodeIsThereAndEachFillIsReportedWithItsArea() throws {
+        let (db, report) = try importedStore()
+        let wards = try CLI.run(["units", "--level", "ward", "--db", db.path])
+        let codes = Set(try CSVReader.records(in: wards.stdout).dropFirst().map { $0[0] })
+        XCTAssertEqual(codes.count, 1902)
+        XCTAssertTrue(Set(Self.missing).isSubset(of: codes))
+        XCTAssertTrue(report.contains("4 unassigned areas"), report)
+        for code in Self.missing {
+            // "NNNNN name: from FILE: feature K (edition …), coarser than the rest; …, area +0.34 % of the source's …"
+            guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("  \(code) ") && $0.contains("coarser than the rest") }),
+                  let range = line.range(of: "area "), let change = Double(line[range.upperBound...].prefix { $0 != " " }) else {
+                XCTFail("no fill row for \(code) in the report")
+                continue
+            }
+            XCTAssertLessThan(abs(change), 2, "\(code): area within 2 % of the source's: \(line)")
+        }
+    }
+
+    func testTheFilledStoreIsValidAtEveryLevel() throws {
+        let (db, _) = try importedStore()
+        let check = try CLI.run(["check", "--db", db.path])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.contains("invalid 0"), check.stdout)
+    }
+
+    /// Town points of the filled municipalities (named by address, independently of any
+    /// polygon) land in their own municipality.
+    func testTownPointsOfTheFilledMunicipalitiesLandInThem() throws {
+        let (db, _) = try importedStore()
+        let points = try TestData.sharedFile("points/town_points.csv.xz", environmentKey: "INVESTMAP_TOWN_POINTS")
+        let result = try CLI.run(["locate", "--csv", points.path, "--db", db.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var eligible: [String: Int] = [:], agreeing: [String: Int] = [:]
+        let missing = Set(Self.missing)
+        for f in try CSVReader.records(in: result.stdout).dropFirst() where f.count >= 12 && missing.contains(f[0]) && !f[5].isEmpty {
+            eligible[f[0], default: 0] += 1
+            if f[7] == f[0] { agreeing[f[0], default: 0] += 1 }
+        }
+        XCTAssertEqual(Set(eligible.keys), missing.subtracting(["13421"]).union(eligible["13421"] == nil ? [] : ["13421"]))
+        let total = eligible.values.reduce(0, +), inOwn = agreeing.values.reduce(0, +)
+        XCTAssertGreaterThan(total, 3_900)
+        for code in eligible.keys.sorted() {
+            XCTAssertGreaterThan(agreeing[code] ?? 0, 0, "\(code): at least one of its town points lands in it")
+        }
+        XCTAssertGreaterThanOrEqual(Double(inOwn) / Double(total), 0.99, "\(inOwn) of \(total) town points in their own filled municipality")
+        print("filled municipalities: \(inOwn) of \(total) town points in their own municipality")
+    }
+}
