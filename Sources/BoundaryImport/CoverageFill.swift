@@ -94,6 +94,24 @@ struct CoverageFill {
             let grid = VertexGrid(others.map { units[$0]! })
             units[key] = grid.node(units[key]!)
         }
+        // 4. Gaps the noding left enclosed (a sliver between two fills' cuts): given to the
+        // filled unit they touch, then noded again.
+        for index in filled.indices {
+            let key = filled[index].key
+            let area = Self.expanded(bounds[key]!, by: 2 * reach)
+            let near = units.keys.filter { $0 != key && bounds[$0]!.intersects(area) }.sorted()
+            guard let neighbours = try Self.union(near.map { units[$0]! }, clippedTo: area, context) else { continue }
+            let own = try GEOSGeometry(units[key]!, context: context)
+            let closed = try Self.polygons(of: closeHoles(own, neighbours: neighbours, coming: nil, units: units.filter { $0.key != key },
+                                                          bounds: bounds, context: context))
+            guard closed != units[key]! else { continue }
+            let ownVertices = VertexGrid([closed])
+            for other in near {
+                let noded = ownVertices.node(units[other]!)
+                if noded != units[other]! { units[other] = noded; touched.insert(other) }
+            }
+            units[key] = VertexGrid(near.map { units[$0]! }).node(closed)
+        }
         var changed: [String: Geometry] = [:]
         for key in touched where primary[key] != nil && units[key]! != primary[key]! { changed[key] = units[key]! }
         for i in filled.indices { filled[i].geometry = units[filled[i].key]! }
