@@ -45,7 +45,8 @@ public struct BoundaryImporter: Sendable {
 
         // 1. Read and group parts by code; validate units on the second core as they complete.
         let validation = ValidationPipeline()
-        let (assembler, sources) = try read(files, validation: validation)
+        let (assembler, primarySources) = try read(files, validation: validation)
+        var sources = primarySources
         guard !assembler.units.isEmpty else {
             throw BoundaryImportError(file: files.map(\.path).joined(separator: ", "), reason: "no boundary features found")
         }
@@ -75,6 +76,8 @@ public struct BoundaryImporter: Sendable {
                 if let changed = fill.changed[unit.key] { geometries[index].geometry = changed }
             }
             report += fill.report
+            // The fill sources are sources of the store too (its boundary_imports table, the summary).
+            sources += fill.sources
             progress("filled \(fill.units.count) units from \(fillFrom.map(\.lastPathComponent).joined(separator: ", "))")
             lap("fill")
         }
@@ -182,9 +185,10 @@ public struct BoundaryImporter: Sendable {
     /// unit, and the differences between the editions (codes named differently, codes only in
     /// one of them).
     private func fillMissing(from files: [URL], primary: [SourceUnit], repaired: [RepairedGeometry])
-        throws -> (units: [SourceUnit], geometries: [RepairedGeometry], changed: [String: Geometry], report: [ImportReportRow]) {
+        throws -> (units: [SourceUnit], geometries: [RepairedGeometry], changed: [String: Geometry], report: [ImportReportRow],
+                   sources: [SourceSummary]) {
         let validation = ValidationPipeline()
-        let (assembler, _) = try read(files, validation: validation)
+        let (assembler, sources) = try read(files, validation: validation)
         let secondary = assembler.units.values.sorted { $0.key < $1.key }
         let secondaryGeometries = try validation.finish(secondary)
         let primaryByKey = Dictionary(uniqueKeysWithValues: primary.map { ($0.key, $0) })
@@ -232,7 +236,7 @@ public struct BoundaryImporter: Sendable {
                 + "of the source's (\(String(format: "%.2f", outcome.cutArea / outcome.sourceArea * 100)) % cut where it overlapped, "
                 + "\(String(format: "%.2f", outcome.addedArea / outcome.sourceArea * 100)) % added in slivers)"))
         }
-        return (units, geometries, changed, report)
+        return (units, geometries, changed, report, sources)
     }
 
     /// The edition named in an N03 file name ("N03-22_220101_fullres.geojson" → "N03-22_220101",

@@ -143,6 +143,8 @@ final class FixtureImportTests: XCTestCase {
         let row = try XCTUnwrap(summary.report.first { $0.kind == "fill" })
         XCTAssertEqual(row.code, "37999")
         XCTAssertTrue(row.detail.contains("架空島: from") && row.detail.contains("coarser than the rest"), row.detail)
+        XCTAssertEqual(summary.sources.map { URL(fileURLWithPath: $0.file).lastPathComponent },
+                       [FixtureStore.boundaryFileName, "N03-99_990101_fill.geojson"], "the fill source is a source of the store too")
         let store = try BoundaryStore(path: path, readOnly: true)
         let units = try store.units(.ward)
         let filled = try XCTUnwrap(units.first { $0.code == "37999" })
