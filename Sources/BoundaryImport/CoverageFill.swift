@@ -9,9 +9,11 @@ import GeoCore
 /// 2. the slivers that open between the coarse border and the primary's finer one are given to
 ///    the filled unit: the area within `reach` of both, and every hole that the filled unit and
 ///    its neighbours enclose together (less any primary unit found in it);
-/// 3. the borders are noded: a vertex of one unit that lies on another's edge is inserted into
-///    that edge, so neighbours share their vertices exactly and the topology, dissolves and
-///    simplification take the result as any other coverage.
+/// 3. each filled unit is noded with its neighbours as soon as it is made: the same point
+///    computed by two overlays becomes one, and a vertex of one unit that lies on another's edge
+///    is inserted into that edge, so neighbours share their vertices exactly and the topology,
+///    dissolves and simplification take the result as any other coverage;
+/// 4. gaps the noding left enclosed go to the filled unit they touch.
 ///
 /// Units to fill are taken in key order; each later one treats the earlier ones as primary, and
 /// no unit takes area from a coarse unit still to come.
@@ -19,7 +21,7 @@ struct CoverageFill {
     /// How far (degrees) the slivers reach that a filled unit takes: 0.004° ≈ 350–450 m.
     var reach = 0.004
     /// Holes larger than this (square degrees, ≈ 10 km²) are not gaps but land of a unit
-    /// missing from both sources; they are reported, not filled.
+    /// missing from both sources; they are left as they are.
     var largestHole = 0.001
     /// Within this distance (degrees) a vertex lies on an edge: ≈ 0.1 mm.
     static let onEdgeTolerance = 1e-9
@@ -41,13 +43,13 @@ struct CoverageFill {
     func fill(primary: [String: Geometry], missing: [(key: String, geometry: Geometry)]) throws -> (filled: [Outcome], changed: [String: Geometry]) {
         let context = GEOSContext()
         var units = primary
-        var bounds = primary.mapValues(Self.bounds)
+        var bounds = primary.mapValues(\.boundingBox)
         let coarse = missing.sorted { $0.key < $1.key }
-        let coarseBounds = coarse.map { Self.bounds($0.geometry) }
+        let coarseBounds = coarse.map(\.geometry.boundingBox)
         var filled: [Outcome] = []
         var touched = Set<String>()
         for (index, unit) in coarse.enumerated() {
-            let area = Self.expanded(coarseBounds[index], by: 2 * reach)
+            let area = coarseBounds[index].expanded(dx: 2 * reach, dy: 2 * reach)
             let near = units.keys.filter { bounds[$0]!.intersects(area) }.sorted()
             let later = coarse.indices.filter { $0 > index && coarseBounds[$0].intersects(area) }
             let source = try GEOSGeometry(unit.geometry, context: context)
@@ -73,7 +75,7 @@ struct CoverageFill {
             let cut = try neighbours.map { try source.intersection($0).area() } ?? 0
             filled.append(Outcome(key: unit.key, geometry: geometry, sourceArea: sourceArea, cutArea: cut,
                                   addedArea: max(0, finalArea - sourceArea + cut), area: finalArea,
-                                  neighbours: near.filter { primary[$0] != nil && bounds[$0]!.intersects(Self.bounds(geometry)) }))
+                                  neighbours: near.filter { primary[$0] != nil && bounds[$0]!.intersects(geometry.boundingBox) }))
             // Noded with its neighbours at once, so that the next fills' overlays see the
             // shared points as vertices on both sides (not as intersections to compute again,
             // an ulp apart).
@@ -83,22 +85,14 @@ struct CoverageFill {
                 if noded != units[key]! { units[key] = noded }
             }
             units[unit.key] = VertexGrid(near.map { units[$0]! }).node(geometry)
-            bounds[unit.key] = Self.bounds(geometry)
+            bounds[unit.key] = geometry.boundingBox
             touched.formUnion(near)
-        }
-        // 3. Node every border a filled unit takes part in, both ways.
-        let fillKeys = Set(filled.map(\.key))
-        for key in (touched.union(fillKeys)).sorted() {
-            let others = units.keys.filter { $0 != key && (fillKeys.contains($0) || fillKeys.contains(key)) && bounds[$0]!.intersects(Self.expanded(bounds[key]!, by: reach)) }
-            guard !others.isEmpty else { continue }
-            let grid = VertexGrid(others.map { units[$0]! })
-            units[key] = grid.node(units[key]!)
         }
         // 4. Gaps the noding left enclosed (a sliver between two fills' cuts): given to the
         // filled unit they touch, then noded again.
         for index in filled.indices {
             let key = filled[index].key
-            let area = Self.expanded(bounds[key]!, by: 2 * reach)
+            let area = bounds[key]!.expanded(dx: 2 * reach, dy: 2 * reach)
             let near = units.keys.filter { $0 != key && bounds[$0]!.intersects(area) }.sorted()
             guard let neighbours = try Self.union(near.map { units[$0]! }, clippedTo: area, context) else { continue }
             let own = try GEOSGeometry(units[key]!, context: context)
@@ -114,7 +108,14 @@ struct CoverageFill {
         }
         var changed: [String: Geometry] = [:]
         for key in touched where primary[key] != nil && units[key]! != primary[key]! { changed[key] = units[key]! }
-        for i in filled.indices { filled[i].geometry = units[filled[i].key]! }
+        // The final shapes, and their areas (the gap pass may have added to them).
+        for i in filled.indices {
+            let geometry = units[filled[i].key]!
+            let area = try GEOSGeometry(geometry, context: context).area()
+            filled[i].addedArea += max(0, area - filled[i].area)
+            filled[i].area = area
+            filled[i].geometry = geometry
+        }
         return (filled, changed)
     }
 
@@ -134,7 +135,7 @@ struct CoverageFill {
                 let regionGEOS = try GEOSGeometry(region, context: context)
                 guard try regionGEOS.area() <= largestHole,
                       try regionGEOS.distance(to: GEOSGeometry(own, context: context)) < Self.onEdgeTolerance else { continue }
-                let box = Self.bounds(region)
+                let box = region.boundingBox
                 let inside = units.keys.filter { bounds[$0]!.intersects(box) }.map { units[$0]! }
                 var gap = regionGEOS
                 if let occupied = try Self.union(inside, clippedTo: box, context) { gap = try gap.difference(occupied) }
@@ -158,16 +159,6 @@ struct CoverageFill {
     /// The polygons of an overlay's result, as one MultiPolygon (lines and points dropped).
     static func polygons(of geometry: GEOSGeometry) throws -> Geometry {
         .multiPolygon(try geometry.value().polygons.filter { !$0.exterior.coordinates.isEmpty })
-    }
-
-    static func bounds(_ geometry: Geometry) -> BoundingBox {
-        var box = BoundingBox.empty
-        for polygon in geometry.polygons { for c in polygon.exterior.coordinates { box.extend(c) } }
-        return box
-    }
-
-    static func expanded(_ box: BoundingBox, by margin: Double) -> BoundingBox {
-        BoundingBox(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
     }
 }
 

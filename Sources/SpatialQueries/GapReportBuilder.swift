@@ -195,7 +195,7 @@ public final class GapReportBuilder: @unchecked Sendable {
     func geometry(_ unit: UnitRecord) throws -> Geometry {
         if let cached = geometryCache[unit.id!] { return cached }
         guard let record = try store.units(unitLevel, ids: [unit.id!]).first else { return .multiPolygon([]) }
-        let vertices = record.geometry.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.coordinates.count } }
+        let vertices = record.geometry.vertexCount
         if (cachedVertices + vertices) * Self.bytesPerCachedVertex > geometryBudgetBytes {
             geometryCache = [:]
             lonLatCache = [:]

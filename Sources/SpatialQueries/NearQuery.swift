@@ -18,7 +18,7 @@ public final class NearQuery: @unchecked Sendable {
     /// sites with their areas' distance structures.
     public var heldBytes: Int {
         4096 + projects.count * 320 + sites.reduce(0) { total, site in
-            total + 1024 + site.site.geometry.polygons.reduce(0) { $0 + $1.rings.reduce(0) { $0 + $1.coordinates.count } } * 64
+            total + 1024 + site.site.geometry.vertexCount * 64
         }
     }
 

@@ -26,13 +26,7 @@ public protocol TileDataSource: Sendable {
 extension TileDataSource {
     /// Every unit, filtered by envelope (sources with a spatial index answer this themselves).
     public func units(_ level: MapLevel, scale: String, intersecting box: BoundingBox) throws -> [MapUnit] {
-        try units(level, scale: scale).filter { unit in
-            unit.polygons.contains { polygon in
-                var bounds = BoundingBox.empty
-                for c in polygon.exterior.coordinates { bounds.extend(c) }
-                return bounds.intersects(box)
-            }
-        }
+        try units(level, scale: scale).filter { Geometry.multiPolygon($0.polygons).boundingBox.intersects(box) }
     }
 }
 

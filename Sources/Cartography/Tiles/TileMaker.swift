@@ -73,14 +73,9 @@ public final class TileMaker: @unchecked Sendable {
             indices.append(projectKeys[start].index)
             start += 1
         }
-        indices.sort()
-        let extent = projects.extent
-        let scale = Double(extent) * Double(1 << tile.z)
-        return indices.map { index in
-            let world = projects.points[index].world
-            let x = min(max(Int((world.x * scale - Double(tile.x * extent)).rounded()), 0), extent)
-            let y = min(max(Int((world.y * scale - Double(tile.y * extent)).rounded()), 0), extent)
-            return (index, x, y)
+        return indices.sorted().map { index in
+            let position = projects.position(of: index, in: tile)
+            return (index, position.x, position.y)
         }
     }
 

@@ -56,11 +56,19 @@ struct TilePointLayer: Sendable {
             let px = point.world.x * scale, py = point.world.y * scale
             let tile = TileID(z: z, x: min(max(Int((px / Double(extent)).rounded(.down)), 0), last),
                               y: min(max(Int((py / Double(extent)).rounded(.down)), 0), last))
-            let x = min(max(Int((px - Double(tile.x * extent)).rounded()), 0), extent)
-            let y = min(max(Int((py - Double(tile.y * extent)).rounded()), 0), extent)
-            members[tile, default: []].append((index, x, y))
+            let position = self.position(of: index, in: tile)
+            members[tile, default: []].append((index, position.x, position.y))
         }
         return members
+    }
+
+    /// Point `index`'s position in `tile`, in tile units within 0 … extent (the tile that holds
+    /// it, or one a caller found it in by other means).
+    func position(of index: Int, in tile: TileID) -> (x: Int, y: Int) {
+        let scale = Double(extent) * Double(1 << tile.z)
+        let world = points[index].world
+        return (min(max(Int((world.x * scale - Double(tile.x * extent)).rounded()), 0), extent),
+                min(max(Int((world.y * scale - Double(tile.y * extent)).rounded()), 0), extent))
     }
 
     /// One cluster per cell of the tile's points.
