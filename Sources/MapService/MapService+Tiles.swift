@@ -42,6 +42,8 @@ extension MapService {
             throw ServiceError.notFound("zoom \(z) is outside this pyramid (\(zooms.lowerBound)–\(zooms.upperBound))", parameter: "z")
         }
         let id = TileID(z: z, x: x, y: y)
+        // The hot path: a tile made before answers from memory without touching its maker.
+        if let held = resources.value(resourceKey("tile|\(id)", edition: edition)) { return try Self.answer(held, to: request, id: id) }
         let make: @Sendable () throws -> [UInt8]
         if let file = tileFiles[edition.name]?.reader {
             make = { try file.tile(z: z, x: x, y: y) ?? [] }
@@ -53,6 +55,11 @@ extension MapService {
             make = { try maker.tile(id)?.json ?? [] }
         }
         let tile = try await resource("tile|\(id)", edition: edition, contentType: "application/json", limiter: tileWork, make: make)
+        return try Self.answer(tile, to: request, id: id)
+    }
+
+    /// A tile's answer; an empty one stands for "nothing is drawn there".
+    static func answer(_ tile: Resource, to request: Request, id: TileID) throws -> Response {
         guard tile.body.readableBytes > 0 else { throw ServiceError.notFound("no tile \(id): nothing is drawn there") }
         return tile.response(to: request)
     }

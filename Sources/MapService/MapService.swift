@@ -83,12 +83,15 @@ public final class MapService: Sendable {
         edition.status == .published ? nil : options.draftCacheSeconds
     }
 
+    /// Where the answers cache keeps the answer of `edition` under `key`.
+    func resourceKey(_ key: String, edition: Edition) -> String { "\(edition.name)|\(edition.status.rawValue)|\(key)" }
+
     /// A cached answer of `edition` under `key`, made by `make` when missing, in its turn
     /// among the expensive work of its kind (queries by default).
     func resource(_ key: String, edition: Edition, contentType: String, limiter: WorkLimiter? = nil,
                   make: @escaping @Sendable () throws -> [UInt8]) async throws -> Resource {
         let control = cacheControl(edition)
-        return try await resources.value("\(edition.name)|\(edition.status.rawValue)|\(key)", expiresAfter: serverLifetime(edition),
+        return try await resources.value(resourceKey(key, edition: edition), expiresAfter: serverLifetime(edition),
                                          timeout: options.requestTimeout, limiter: limiter ?? queryWork, cost: \.cost) {
             Resource(bytes: try make(), contentType: contentType, cacheControl: control)
         }
