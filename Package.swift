@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["GeoCore", "GeoFormats", "Ledger", "Reference", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "BoundaryStoreTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "GeoFormats", "Reference", "TestSupport"]),
         // Unit tests of the library targets with logic, on the committed fixture (no shared data).
-        .testTarget(name: "BoundaryImportTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "Reference", "TestStores", "TestSupport"]),
+        .testTarget(name: "BoundaryImportTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "Reference", "TestStores", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SpatialJoinTests", dependencies: ["BoundaryStore", "GeoCore", "SpatialJoin", "TestStores", "TestSupport"]),
         .testTarget(name: "LedgerImportTests", dependencies: ["BoundaryStore", "Ledger", "LedgerImport", "TestStores", "TestSupport"]),
         .testTarget(name: "LedgerStatisticsTests", dependencies: ["BoundaryStore", "LedgerImport", "LedgerStatistics", "Reference", "TestStores", "TestSupport"]),

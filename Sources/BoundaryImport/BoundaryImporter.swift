@@ -68,10 +68,12 @@ public struct BoundaryImporter: Sendable {
 
         // 2b. Units the files lack, filled from the coarser coverages.
         var units = primaryUnits, geometries = primaryRepaired
+        var filledFrom: [String: URL] = [:]
         if !fillFrom.isEmpty {
             let fill = try fillMissing(from: fillFrom, primary: primaryUnits, repaired: primaryRepaired)
             units += fill.units
             geometries += fill.geometries
+            for unit in fill.units { filledFrom[unit.key] = URL(fileURLWithPath: unit.file) }
             for (index, unit) in primaryUnits.enumerated() {
                 if let changed = fill.changed[unit.key] { geometries[index].geometry = changed }
             }
@@ -89,7 +91,11 @@ public struct BoundaryImporter: Sendable {
         var wards: [UnitRecord] = []
         var unassigned: [UnitRecord] = []
         for (unit, result) in zip(sourceUnits, repaired) {
-            let record = try wardRecord(unit, result, edition: edition)
+            var record = try wardRecord(unit, result, edition: edition)
+            if let source = filledFrom[unit.key] {
+                record.fillSource = source.lastPathComponent
+                record.fillEdition = Self.edition(fromFileName: source)
+            }
             if unit.code == nil { unassigned.append(record) } else { wards.append(record) }
         }
 

@@ -126,6 +126,18 @@ struct RollUp: Sendable {
     }
 
     private func record(for task: Task, _ outcome: CoverageDissolve.Outcome) throws -> UnitRecord {
+        var record = try unfilledRecord(for: task, outcome)
+        // Some of it was filled from a coarser coverage: it says from which.
+        func listed(_ values: [String?]) -> String? {
+            let distinct = Set(values.compactMap { $0 }.flatMap { $0.components(separatedBy: "; ") })
+            return distinct.isEmpty ? nil : distinct.sorted().joined(separator: "; ")
+        }
+        record.fillSource = listed(task.members.map(\.fillSource))
+        record.fillEdition = listed(task.members.map(\.fillEdition))
+        return record
+    }
+
+    private func unfilledRecord(for task: Task, _ outcome: CoverageDissolve.Outcome) throws -> UnitRecord {
         let parts = task.members.reduce(0) { $0 + $1.sourceParts }
         switch task.level {
         case .designatedCity:

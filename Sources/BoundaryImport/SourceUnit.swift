@@ -7,6 +7,8 @@ struct SourceUnit: Sendable {
     var code: String?
     var properties: [String: String?]
     var polygons: [Polygon] = []
+    /// The file the first part came from.
+    var file: String
     /// Where the first part came from, for messages.
     var firstSeen: String
 }

@@ -64,7 +64,7 @@ struct UnitAssembler {
             readRepairs.append((key, "\(file): feature \(feature.index): closed \(closedRings) unclosed ring(s)"))
         }
         if units[key] == nil {
-            units[key] = SourceUnit(key: key, code: code, properties: feature.properties,
+            units[key] = SourceUnit(key: key, code: code, properties: feature.properties, file: file,
                                     firstSeen: "\(file): feature \(feature.index)")
         }
         units[key]!.polygons.append(contentsOf: polygons)

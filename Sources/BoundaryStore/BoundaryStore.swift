@@ -230,12 +230,14 @@ public final class BoundaryStore: Sendable {
                     arguments: StatementArguments) throws -> [UnitRecord] {
         let table = table ?? level.tableName
         let attributes = GeoPackageSchema.attributeColumns(level).map(\.name)
-        let columns = ["fid", withGeometry ? "geom" : "NULL"] + attributes
-        let sql = "SELECT \(columns.joined(separator: ", ")) FROM \"\(table)\""
-            + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY code, fid"
         let path = self.path
         do {
             return try queue.read { db in
+                // A table written before a column existed reads NULL for it.
+                let existing = Set(try db.columns(in: table).map { $0.name.lowercased() })
+                let columns = ["fid", withGeometry ? "geom" : "NULL"] + attributes.map { existing.contains($0) ? $0 : "NULL" }
+                let sql = "SELECT \(columns.joined(separator: ", ")) FROM \"\(table)\""
+                    + (condition.map { " WHERE \($0)" } ?? "") + " ORDER BY code, fid"
                 var records: [UnitRecord] = []
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
@@ -269,11 +271,13 @@ public final class BoundaryStore: Sendable {
                     }
                     let edition: String? = next(), population: Double? = next(), households: Double? = next()
                     let sourceParts: Int? = next(), repairNote: String? = next()
+                    let fillSource: String? = next(), fillEdition: String? = next()
                     records.append(UnitRecord(
                         code: code, name: name ?? "", level: level,
                         prefectureCode: prefectureCode, prefectureName: prefectureName, cityCode: cityCode, bureauID: bureauID,
                         n03: n03, edition: edition ?? "", population: population, households: households,
-                        sourceParts: sourceParts ?? 0, repairNote: repairNote, geometry: geometry, id: fid))
+                        sourceParts: sourceParts ?? 0, repairNote: repairNote, fillSource: fillSource, fillEdition: fillEdition,
+                        geometry: geometry, id: fid))
                 }
                 return records
             }
@@ -391,8 +395,12 @@ public final class BoundaryStore: Sendable {
                     try GeoPackageSchema.createAttributeTables(db, lastChange: lastChange)
                 }
                 // Levels added after a store was created get their tables here.
-                for level in UnitLevel.allCases where try !db.tableExists(level.tableName) {
-                    try GeoPackageSchema.createFeatureTable(db, level: level, lastChange: lastChange)
+                for level in UnitLevel.allCases {
+                    if try db.tableExists(level.tableName) {
+                        try GeoPackageSchema.addMissingColumns(db, table: level.tableName, level: level)
+                    } else {
+                        try GeoPackageSchema.createFeatureTable(db, level: level, lastChange: lastChange)
+                    }
                 }
                 try LedgerSchema.create(db, lastChange: lastChange)
             }

@@ -123,8 +123,22 @@ enum GeoPackageSchema {
         columns += [
             ("edition", "TEXT NOT NULL"), ("population", "REAL"), ("households", "REAL"),
             ("source_parts", "INTEGER NOT NULL"), ("repair_note", "TEXT"),
-        ]
+        ] + fillColumns
         return columns
+    }
+
+    /// Where a filled unit's geometry comes from (`UnitRecord.fillSource`, `.fillEdition`); NULL
+    /// for the import's own files. Added after schema 1's first stores: a store without them
+    /// gets them when opened for writing, and reads NULL until then.
+    static let fillColumns = [("fill_source", "TEXT"), ("fill_edition", "TEXT")]
+
+    /// Adds the columns of `attributeColumns(level)` that `table` lacks (stores made before
+    /// they existed); the values of the rows there stay NULL.
+    static func addMissingColumns(_ db: Database, table: String, level: UnitLevel) throws {
+        let existing = Set(try db.columns(in: table).map { $0.name.lowercased() })
+        for (name, type) in attributeColumns(level) where !existing.contains(name) {
+            try db.execute(sql: "ALTER TABLE \"\(table)\" ADD COLUMN \(name) \(type)")
+        }
     }
 
     static func rtreeName(_ table: String) -> String { "rtree_\(table)_geom" }

@@ -32,6 +32,13 @@ public struct UnitRecord: Sendable, Equatable {
     public var sourceParts: Int
     /// nil, or what repair was done.
     public var repairNote: String?
+    /// nil when the geometry comes from the import's own files; else the coarser coverage it
+    /// was filled from (`import boundaries --fill-from`), as a file name, e.g.
+    /// "N03-21_210101_s0010.topojson". A unit dissolved from members lists their fill sources
+    /// ("; "-separated): some of its geometry is coarser than the rest.
+    public var fillSource: String?
+    /// The boundary edition of `fillSource` ("N03-21_210101"; "; "-separated like it).
+    public var fillEdition: String?
     /// `.multiPolygon` (a `.polygon` is stored as a one-member multipolygon), EPSG:4326 lon/lat.
     public var geometry: Geometry
 
@@ -40,7 +47,8 @@ public struct UnitRecord: Sendable, Equatable {
         prefectureCode: String? = nil, prefectureName: String? = nil, cityCode: String? = nil, bureauID: String? = nil,
         n03: [String: String?] = [:], edition: String,
         population: Double? = nil, households: Double? = nil,
-        sourceParts: Int, repairNote: String? = nil, geometry: Geometry, id: Int64? = nil
+        sourceParts: Int, repairNote: String? = nil, fillSource: String? = nil, fillEdition: String? = nil,
+        geometry: Geometry, id: Int64? = nil
     ) {
         self.id = id
         self.code = code
@@ -56,6 +64,8 @@ public struct UnitRecord: Sendable, Equatable {
         self.households = households
         self.sourceParts = sourceParts
         self.repairNote = repairNote
+        self.fillSource = fillSource
+        self.fillEdition = fillEdition
         self.geometry = geometry
     }
 }

@@ -62,10 +62,11 @@ struct UnitTableWriter {
                 values.append(unit.n03[key] ?? nil)
             }
         }
-        values += [unit.edition, unit.population, unit.households, unit.sourceParts, unit.repairNote]
+        values += [unit.edition, unit.population, unit.households, unit.sourceParts, unit.repairNote, unit.fillSource, unit.fillEdition]
 
-        // GRDB binds statement arguments of fewer than 20 columns as SQLITE_STATIC for the
-        // duration of execute, so wrapping the scratch bytes without a copy is safe here.
+        // GRDB binds the arguments of a statement with at most 20 of them (the ward table has
+        // exactly 20) as SQLITE_STATIC for the duration of execute, and copies them (TRANSIENT)
+        // beyond: either way wrapping the scratch bytes without a copy is safe here.
         values[0] = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: blob.baseAddress!), count: blob.count, deallocator: .none)
         try insertRow.execute(arguments: StatementArguments(values))
         rowCount += 1

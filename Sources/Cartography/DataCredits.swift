@@ -10,4 +10,17 @@ public enum DataCredits {
 
     /// Every credit, in the order maps print them.
     public static let all = [boundaries, census, townPoints]
+
+    /// The credit of the boundaries filled from a coarser coverage (`import boundaries
+    /// --fill-from`): `sources` as "file（edition）", `units` how many of the drawn or exported
+    /// units have some of their geometry from them. nil when none has.
+    public static func fill(sources: [String], units: Int) -> String? {
+        guard units > 0, !sources.isEmpty else { return nil }
+        return "境界の一部（\(units)単位）は \(sources.joined(separator: "、")) の簡略化された境界で補完（海岸線などが粗い）"
+    }
+
+    /// Every credit, with the fill credit where there is one.
+    public static func all(fill: String?) -> [String] {
+        all + (fill.map { [$0] } ?? [])
+    }
 }

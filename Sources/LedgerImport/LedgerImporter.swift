@@ -46,7 +46,14 @@ public struct LedgerImporter {
         var rejections = read.rejections
         var accepted: [(project: InvestmentProject, join: LedgerJoin)] = []
         var lines: [Int] = []
+        let knownCodes = try self.knownCodes()
         for ((line, project), location) in zip(read.rows, locations) {
+            if let declared = project.declaredCode, !knownCodes.contains(declared.code5) {
+                rejections.append(LedgerRejection(
+                    file: displayName, line: line, id: project.id,
+                    reason: "code \(declared.code5): no municipality of the boundaries or of the code changes table has it"))
+                continue
+            }
             guard let join = join(location, declared: project.declaredCode) else {
                 rejections.append(LedgerRejection(
                     file: displayName, line: line, id: project.id,
@@ -126,6 +133,16 @@ public struct LedgerImporter {
             ignoredColumns: read.ignoredColumns, joinSeconds: joinSeconds)
     }
 
+    /// The codes a declared code may name: the stored units' (wards, municipalities,
+    /// designated cities) and every code of the code changes table.
+    private func knownCodes() throws -> Set<String> {
+        var codes = reference.codeChanges.codes
+        for level in [UnitLevel.ward, .municipality, .designatedCity] {
+            codes.formUnion(try store.units(level, withGeometry: false).compactMap(\.code))
+        }
+        return codes
+    }
+
     private func requireDraft(_ edition: String, operation: String) throws {
         let found = try store.edition(named: edition)
         if found.status == .published {
@@ -156,8 +173,12 @@ public struct LedgerImporter {
         }
         var mismatch = false
         if let declared {
-            // A declared designated city matches any of its wards.
-            mismatch = declared.code5 != location.municipalityCode && declared.code5 != location.cityCode
+            // A declared designated city matches any of its wards, and a code of another vintage
+            // the unit it lies in became or came from (浜松市中央区 22138 in old 中区 22131).
+            let changes = reference.codeChanges
+            mismatch = ![location.municipalityCode, location.cityCode].contains {
+                $0.map { changes.isConsistent(declared: declared.code5, located: $0) } ?? false
+            }
         }
         return LedgerJoin(wardCode: location.municipalityCode, municipalityCode: location.cityCode,
                           prefectureCode: location.prefectureCode, bureauID: location.bureauID,

@@ -76,14 +76,29 @@ public struct MapDataLoader: Sendable {
         }
 
         return MapInput(units: units, unassigned: unassigned, prefectureNames: prefectureNames, projects: projects, categories: categories,
-                        edition: Self.mapEdition(edition, boundaryEdition: records.first?.edition),
+                        edition: Self.mapEdition(edition, boundaryEdition: records.first?.edition, boundaryFill: Self.fillCredit(records)),
                         scale: scale ?? Self.fullResolution, extentName: extentName(spec.extent))
     }
 
     /// The edition as maps print it: name, status, its own date (published, else created) and note.
-    public static func mapEdition(_ edition: Edition, boundaryEdition: String? = nil) -> MapEdition {
+    public static func mapEdition(_ edition: Edition, boundaryEdition: String? = nil, boundaryFill: String? = nil) -> MapEdition {
         MapEdition(name: edition.name, status: edition.status.rawValue, date: String((edition.publishedAt ?? edition.createdAt).prefix(10)),
-                   note: edition.note, boundaryEdition: edition.boundaryEdition ?? boundaryEdition)
+                   note: edition.note, boundaryEdition: edition.boundaryEdition ?? boundaryEdition, boundaryFill: boundaryFill)
+    }
+
+    /// The credit of the fill sources of `records` (`DataCredits.fill`), nil when none of them
+    /// was filled from a coarser coverage.
+    public static func fillCredit(_ records: [UnitRecord]) -> String? {
+        let filled = records.filter { $0.fillSource != nil }
+        var sources: Set<String> = []
+        for record in filled {
+            let files = record.fillSource!.components(separatedBy: "; ")
+            let editions = record.fillEdition?.components(separatedBy: "; ") ?? []
+            for (index, file) in files.enumerated() {
+                sources.insert(index < editions.count && files.count == editions.count ? "\(file)（\(editions[index])）" : file)
+            }
+        }
+        return DataCredits.fill(sources: sources.sorted(), units: filled.count)
     }
 
     /// A project as maps and tiles draw it.

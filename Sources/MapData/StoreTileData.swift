@@ -15,10 +15,12 @@ public struct StoreTileData: TileDataSource {
     public let edition: MapEdition
     public var storeName: String { store.path }
 
-    public init(store: BoundaryStore, edition: Edition) {
+    /// - Throws: `StoreError` when the store cannot be read.
+    public init(store: BoundaryStore, edition: Edition) throws {
         self.store = store
         self.storeEdition = edition
-        self.edition = MapDataLoader.mapEdition(edition)
+        self.edition = MapDataLoader.mapEdition(
+            edition, boundaryFill: MapDataLoader.fillCredit(try store.units(.ward, withGeometry: false)))
     }
 
     public func builtScales() throws -> [String] {

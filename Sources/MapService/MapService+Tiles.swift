@@ -22,7 +22,7 @@ extension MapService {
     /// `/editions/{E}/tiles.json`: the TileJSON 3.0.0 document `investmap tiles` writes.
     func tileJSON(_ request: Request, editionName: String) async throws -> Response {
         let edition = try await access.edition(editionName, for: request, parameter: "edition")
-        let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name))
+        let builder = TilePyramidBuilder(source: try StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name))
         return try await resource("tiles.json", edition: edition, contentType: "application/json") {
             try builder.tileJSON()
         }.response(to: request)
@@ -48,7 +48,7 @@ extension MapService {
         if let file = tileFiles[edition.name]?.reader {
             make = { try file.tile(z: z, x: x, y: y) ?? [] }
         } else {
-            let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name))
+            let builder = TilePyramidBuilder(source: try StoreTileData(store: store, edition: edition), options: pyramidOptions(edition: edition.name))
             guard case .tiles(let maker) = try await engine("tiles", edition: edition, limiter: tileWork, make: { .tiles(try TileMaker(builder)) }) else {
                 preconditionFailure("the tiles engine is a tile maker")
             }

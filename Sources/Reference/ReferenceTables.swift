@@ -2,7 +2,8 @@ import Foundation
 import GeoFormats
 
 /// The project's own reference tables, read from the GeoData folder: prefectures, METI bureau
-/// blocks, designated cities with their ward ranges, the strategic fields and the plan types.
+/// blocks, designated cities with their ward ranges, the strategic fields, the plan types and
+/// the changes of municipal codes.
 /// Loading validates the cross-references (every prefecture's bureau exists, ward ranges do not
 /// overlap, …), so the lookups below can be trusted.
 public struct ReferenceTables: Sendable {
@@ -23,6 +24,8 @@ public struct ReferenceTables: Sendable {
     public let strategicFields: [StrategicField]
     /// The plan types, by id.
     public let planTypes: [PlanType]
+    /// The changes of municipal codes since 2015 (`code_changes.csv`).
+    public let codeChanges: CodeChanges
 
     private let prefectureByCode: [String: Prefecture]
     private let prefectureByName: [String: Prefecture]
@@ -32,7 +35,7 @@ public struct ReferenceTables: Sendable {
     /// (under 30 codes each), and this makes `cityCode(for:)` one hash lookup per call.
     private let cityIndexByWardCode: [Int: Int]
 
-    /// Reads and cross-checks the five tables in `directory`.
+    /// Reads and cross-checks the six tables in `directory`.
     /// - Throws: `DataFileError` naming the file and line of the first problem: a missing file or
     ///   column, a malformed code, a duplicate, a reference to an unknown bureau or prefecture,
     ///   or overlapping ward ranges.
@@ -88,9 +91,11 @@ public struct ReferenceTables: Sendable {
         let plans = try readTable(directory, planTypesFile, columns: ["id", "name", "name_en", "led_by"]).map { _, values in
             PlanType(id: values[0], name: values[1], nameEn: values[2], ledBy: values[3])
         }
+        let codeChanges = try CodeChanges.load(rows: try readTable(directory, CodeChanges.file, columns: CodeChanges.columns),
+                                               prefectureCodes: prefectureCodes)
         return try ReferenceTables(
             prefectures: prefectures, bureaus: bureaus, designatedCities: cities,
-            strategicFields: fields, planTypes: plans)
+            strategicFields: fields, planTypes: plans, codeChanges: codeChanges)
     }
 
     /// Builds tables from values (tests, or tables assembled in code), with the same uniqueness
@@ -98,7 +103,7 @@ public struct ReferenceTables: Sendable {
     /// - Throws: `DataFileError` naming the table and the duplicate or overlap.
     public init(
         prefectures: [Prefecture], bureaus: [Bureau], designatedCities: [DesignatedCity],
-        strategicFields: [StrategicField], planTypes: [PlanType]
+        strategicFields: [StrategicField], planTypes: [PlanType], codeChanges: CodeChanges = .none
     ) throws {
         func unique<T>(_ items: [T], _ file: String, _ what: String, _ key: (T) -> String) throws -> [String: T] {
             var byKey: [String: T] = [:]
@@ -141,6 +146,7 @@ public struct ReferenceTables: Sendable {
         self.strategicFields = strategicFields.sorted { $0.order < $1.order }
         self.planTypes = planTypes.sorted { $0.id < $1.id }
         self.cityIndexByWardCode = cityIndexByWardCode
+        self.codeChanges = codeChanges
     }
 
     /// Finds the GeoData folder and loads it; see `locateGeoData()`.

@@ -5,6 +5,7 @@ import GeoCore
 import Reference
 import TestStores
 import TestSupport
+import GRDB
 import XCTest
 
 /// `BoundaryImporter` and `BoundarySimplifier` on the committed fixture (the real N03 boundaries
@@ -155,6 +156,35 @@ final class FixtureImportTests: XCTestCase {
         XCTAssertLessThan(try a.intersection(b).area(), 1e-12, "no overlap with 高知市")
         XCTAssertLessThan(try a.area(), 0.06 * 0.065, "cut where it lay on land")
         XCTAssertGreaterThan(try a.area(), 0.5 * 0.06 * 0.065)
+        // Each filled unit records its source and edition; what contains it says so too.
+        XCTAssertEqual(filled.fillSource, "N03-99_990101_fill.geojson")
+        XCTAssertEqual(filled.fillEdition, "N03-99_990101")
+        XCTAssertNil(kochi.fillSource)
+        XCTAssertNil(kochi.fillEdition)
+        let prefecture = try XCTUnwrap(try store.units(.prefecture).first { $0.code == "37" })
+        XCTAssertEqual(prefecture.fillSource, "N03-99_990101_fill.geojson")
+        XCTAssertNil(try store.units(.prefecture).first { $0.code == "39" }?.fillSource)
+        XCTAssertEqual(try store.units(.municipality).first { $0.code == "37999" }?.fillEdition, "N03-99_990101")
+    }
+
+    /// A store written before the fill columns existed reads NULL for them, and gets them back
+    /// when opened for writing.
+    func testAStoreWithoutTheFillColumnsReadsAndGetsThem() throws {
+        let path = try FixtureStore.copy(for: self, name: "old.gpkg")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for table in ["wards", "prefectures"] {
+                try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN fill_source")
+                try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN fill_edition")
+            }
+        }
+        try queue.close()
+        let readOnly = try BoundaryStore(path: path, readOnly: true)
+        XCTAssertEqual(try readOnly.units(.ward).count, 125)
+        XCTAssertNil(try readOnly.units(.prefecture).first?.fillSource)
+        _ = try BoundaryStore(path: path)
+        let columns = try DatabaseQueue(path: path).read { db in try db.columns(in: "wards").map(\.name) }
+        XCTAssertTrue(columns.contains("fill_source") && columns.contains("fill_edition"), "\(columns)")
     }
 
     func testAFillSourceWithNothingMissingOrOnTheWrongPlaceIsRefusedAndWritesNothing() throws {

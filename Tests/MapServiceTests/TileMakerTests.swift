@@ -29,7 +29,7 @@ final class TileMakerTests: XCTestCase {
         let edition = try store.edition(named: "test")
         // Zooms 7 and 8 draw the z6 scale: enough tiles for units cut by tile edges.
         let options = TilePyramidOptions(minZoom: 4, maxZoom: 8, projectPointsFromZoom: 7)
-        let builder = TilePyramidBuilder(source: StoreTileData(store: store, edition: edition), options: options)
+        let builder = TilePyramidBuilder(source: try StoreTileData(store: store, edition: edition), options: options)
         var pyramid: [TileID: [UInt8]] = [:]
         _ = try builder.build { pyramid[$0.id] = $0.json }
         XCTAssertGreaterThan(pyramid.count, 10)

@@ -195,10 +195,53 @@ final class ReferenceTablesTests: XCTestCase {
         }
     }
 
+    /// Issue 16: the code changes table — Hamamatsu's 2024 wards understood in either vintage,
+    /// carried forward whole or split, and bad rows refused with their line.
+    func testCodeChangesUnderstandEitherVintageAndCarryForward() throws {
+        let changes = try ReferenceTables.load(from: TestPaths.geoData).codeChanges
+        XCTAssertTrue(changes.isConsistent(declared: "22138", located: "22131"), "中央区 came from 中区")
+        XCTAssertTrue(changes.isConsistent(declared: "22139", located: "22135"), "浜名区 got part of 北区")
+        XCTAssertTrue(changes.isConsistent(declared: "22131", located: "22138"), "an old code in a new unit")
+        XCTAssertFalse(changes.isConsistent(declared: "22139", located: "22131"), "中区 went wholly into 中央区")
+        XCTAssertTrue(changes.isConsistent(declared: "04423", located: "04216"), "富谷町 became 富谷市")
+        XCTAssertEqual(changes.carry("22137", since: "2022-01-01", asOf: "2024-01-01"), .whole("22140"))
+        XCTAssertEqual(changes.carry("22131", since: "2022-01-01", asOf: "2024-01-01"), .whole("22138"))
+        XCTAssertEqual(changes.carry("22135", since: "2022-01-01", asOf: "2024-01-01"), .split(["22138", "22139"]))
+        XCTAssertEqual(changes.carry("22135", since: "2022-01-01", asOf: "2023-12-31"), .whole("22135"))
+        XCTAssertEqual(changes.carry("04423", since: "2015-01-01", asOf: "2024-01-01"), .whole("04216"))
+        XCTAssertEqual(changes.name(of: "22140", prefectureName: "静岡県"), "浜松市天竜区")
+        XCTAssertNoThrow(try changes.validate(against: Set((22131...22137).map(String.init)), vintage: "N03-22_220101", vintageDate: "2022-01-01"))
+        XCTAssertThrowsError(try changes.validate(against: Set((22131...22136).map(String.init)), vintage: "N03-22_220101",
+                                                  vintageDate: "2022-01-01")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("code_changes.csv line 11: old_code 22137 (静岡県浜松市天竜区) changed on 2024-01-01 but is neither in"),
+                          "\(error)")
+        }
+
+        let folder = try copyOfGeoData()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("code_changes.csv")
+        let good = try String(contentsOf: file, encoding: .utf8)
+        for (bad, message) in [
+            ("2024-01-01,ward_reorganisation,99131,", "line 5: old_code 99131: no prefecture 99"),
+            ("2024-13-01,ward_reorganisation,22131,", "line 5: date \"2024-13-01\" is not an ISO date (YYYY-MM-DD)"),
+            ("2024-01-01,reshuffle,22131,", "line 5: kind \"reshuffle\" is not one of"),
+        ] {
+            try good.replacingOccurrences(of: "2024-01-01,ward_reorganisation,22131,", with: bad).write(to: file, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try ReferenceTables.load(from: folder)) { error in
+                XCTAssertTrue("\(error)".hasPrefix("code_changes.csv " + message), "\(error)")
+            }
+        }
+        try good.replacingOccurrences(of: ",22138;22139,静岡県浜松市中央区;静岡県浜松市浜名区,split,", with: ",22138,静岡県浜松市中央区,split,")
+            .write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ReferenceTables.load(from: folder)) { error in
+            XCTAssertEqual("\(error)", "code_changes.csv line 9: relation split names one new code")
+        }
+    }
+
     private func copyOfGeoData() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("geodata-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for file in ["prefectures.csv", "bureaus.csv", "designated_cities.csv", "strategic_fields.csv", "plan_types.csv"] {
+        for file in ["prefectures.csv", "bureaus.csv", "designated_cities.csv", "strategic_fields.csv", "plan_types.csv", "code_changes.csv"] {
             try copyOfGeoDataFile(file, to: folder)
         }
         return folder

@@ -10,12 +10,16 @@ public struct MapEdition: Sendable, Equatable {
     public var note: String?
     /// The boundary edition, e.g. "N03-22_220101".
     public var boundaryEdition: String?
+    /// The credit of units filled from a coarser coverage (`DataCredits.fill`), printed with
+    /// the other credits; nil when none is drawn.
+    public var boundaryFill: String?
 
-    public init(name: String, status: String, date: String, note: String?, boundaryEdition: String?) {
+    public init(name: String, status: String, date: String, note: String?, boundaryEdition: String?, boundaryFill: String? = nil) {
         self.name = name
         self.status = status
         self.date = date
         self.note = note
         self.boundaryEdition = boundaryEdition
+        self.boundaryFill = boundaryFill
     }
 }

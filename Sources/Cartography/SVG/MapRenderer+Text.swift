@@ -128,13 +128,13 @@ extension MapRenderer {
     }
 
     /// The footer: the projection, then every data credit, then the spec's own credits.
-    func footerLines(_ spec: MapSpec, frames: [MapFrame]) -> (height: Double, lines: [String]) {
+    func footerLines(_ spec: MapSpec, frames: [MapFrame], fill: String?) -> (height: Double, lines: [String]) {
         let projection = frames[0].projection
         func degrees(_ value: Double) -> String { SVGNumber.text(value, decimals: 1) }
         var projectionLine = "投影: アルベルス正積円錐図法（GRS80、標準緯線 \(degrees(projection.standardParallel1))°N・\(degrees(projection.standardParallel2))°N、中央経線 \(degrees(projection.centralMeridian))°E）"
         if frames.count > 1 { projectionLine += "。挿入図は各枠に合わせた同図法・縮尺は各枠の縮尺線による" }
         let width = Double(spec.width) - 2 * MapLayout.margin
-        let lines = ([projectionLine] + DataCredits.all + spec.attribution).flatMap {
+        let lines = ([projectionLine] + DataCredits.all(fill: fill) + spec.attribution).flatMap {
             TextMetrics.wrap($0, fontSize: Self.footerSize, width: width)
         }
         return (Double(lines.count) * Self.footerLineHeight + 6, lines)
@@ -169,7 +169,7 @@ extension MapRenderer {
         var edition = "版 \(input.edition.name)（\(Self.statusName(input.edition.status))・\(input.edition.date)）"
         if let note = input.edition.note { edition += "、\(note)" }
         parts.append(edition + "。")
-        parts.append("出典: " + DataCredits.all.joined(separator: "／"))
+        parts.append("出典: " + DataCredits.all(fill: input.edition.boundaryFill).joined(separator: "／"))
         return parts.joined()
     }
 

@@ -177,7 +177,7 @@ public struct MapRenderer: Sendable {
         let legendBlock = legend(spec, input: input, classes: styling.classes, presentation: styling.presentation, symbols: symbols,
                                  categoryLegend: styling.categoryLegend, markers: framing.markers)
         let header = headerLines(spec, input: input)
-        let footer = footerLines(spec, frames: framing.frames)
+        let footer = footerLines(spec, frames: framing.frames, fill: input.edition.boundaryFill)
         let insetNotes = framing.insets.indices.map { framing.omitted[$0 + 1] > 0 }
         let layout = MapLayout.compute(width: Double(spec.width), height: Double(spec.height), headerHeight: header.height,
                                        footerHeight: footer.height, frames: framing.frames,

@@ -320,7 +320,7 @@ public struct TilePyramidBuilder: Sendable {
             "bounds": .array([.numeric(west), .numeric(south), .numeric(east), .numeric(north)]),
             "center": .array([.numeric(Self.rounded6((west + east) / 2)), .numeric(Self.rounded6((south + north) / 2)), .integer(options.minZoom)]),
             "vector_layers": .array(vectorLayers),
-            "attribution": .string(DataCredits.all.joined(separator: " / ")),
+            "attribution": .string(DataCredits.all(fill: source.edition.boundaryFill).joined(separator: " / ")),
             "legend": .string(layers.compactMap { name, _ in classes[name].map { "\(name) — \($0.legendText)" } }.joined(separator: "\n")),
             "investmap_legend": .object(legends),
         ])

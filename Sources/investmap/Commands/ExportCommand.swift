@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import BoundaryStore
+import Cartography
+import MapData
 import GeoCore
 import GeoFormats
 
@@ -30,9 +32,6 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    static let boundaryCredit = "国土数値情報（行政区域データ）（国土交通省）を加工して作成"
-    static let censusCredit = "出典：総務省統計局『令和2年国勢調査』を加工して作成"
-
     func run() throws {
         let store = try store.open(readOnly: true)
         let scale = level == "full" ? nil : level
@@ -47,7 +46,8 @@ struct ExportCommand: ParsableCommand {
             throw CLIError("\(store.path): no boundaries in the store")
         }
         let metadata = ExportMetadata(name: "investmap \(unit.rawValue) \(level)", edition: edition,
-                                      attribution: [Self.boundaryCredit, Self.censusCredit])
+                                      attribution: [DataCredits.boundaries, DataCredits.census]
+                                          + (MapDataLoader.fillCredit(units).map { [$0] } ?? []))
         let url = URL(fileURLWithPath: out)
         switch format {
         case .geojson:
@@ -78,6 +78,7 @@ struct ExportCommand: ParsableCommand {
             ("city_code", text(unit.cityCode)), ("bureau", text(unit.bureauID)),
             ("population", number(unit.population)), ("households", number(unit.households)),
             ("edition", .string(unit.edition)),
+            ("fill_source", text(unit.fillSource)), ("fill_edition", text(unit.fillEdition)),
         ]
     }
 }

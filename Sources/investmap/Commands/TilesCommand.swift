@@ -90,7 +90,7 @@ struct TilesCommand: ParsableCommand {
                                          baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
         let report: TilePyramidReport
         do {
-            report = try writer.write(TilePyramidBuilder(source: StoreTileData(store: boundaryStore, edition: edition), options: options))
+            report = try writer.write(TilePyramidBuilder(source: try StoreTileData(store: boundaryStore, edition: edition), options: options))
         } catch let error as TilePyramidError {
             throw CLIError(error.description)
         }

@@ -18,6 +18,11 @@ struct ImportSummaryText {
         lines.append("units: \(c[.ward] ?? 0) wards/municipalities (N03 units), \(c[.unassigned] ?? 0) unassigned areas (所属未定地), "
             + "\(c[.municipality] ?? 0) municipalities, \(c[.designatedCity] ?? 0) designated cities, "
             + "\(c[.prefecture] ?? 0) prefectures, \(c[.bureau] ?? 0) bureaus")
+        let filled = summary.report.filter { $0.kind == "fill" }.count
+        if filled > 0 {
+            lines.append("filled: \(filled) N03 units from a coarser coverage (their geometry is coarser; see fill below, "
+                + "and the fill_source and fill_edition columns of the store)")
+        }
         let kinds = Dictionary(grouping: summary.report, by: \.kind)
         for kind in kinds.keys.sorted() {
             let rows = kinds[kind]!
