@@ -284,7 +284,9 @@ public struct BoundaryImporter: Sendable {
             }
             prefecture = p
         }
-        let entry = unit.code.flatMap { census?[$0] }
+        // The census follows the code changes: a unit whose territory it lists under another
+        // vintage's code (浜松市天竜区 22137 as 22140) takes that row.
+        let entry = unit.code.flatMap { census?[$0] ?? reference.codeChanges.sameTerritory($0).flatMap { census?[$0] } }
         return UnitRecord(
             code: unit.code, name: displayName(unit), level: unit.code == nil ? .unassigned : .ward,
             prefectureCode: prefecture.code, prefectureName: prefecture.name,
@@ -300,12 +302,32 @@ public struct BoundaryImporter: Sendable {
         }
         var rows: [ImportReportRow] = []
         let boundaryCodes = Set(wards.compactMap(\.code))
+        // Codes the census table and the boundaries give in different vintages, matched through
+        // the code changes table (浜松市: seven wards in the boundaries, the 2024 three in the table).
+        var matchedByChange: Set<String> = []
         for ward in wards where census[ward.code!] == nil {
-            rows.append(ImportReportRow(kind: "census_missing", code: ward.code,
-                                        detail: "\(ward.name): in the boundaries, not in the 2020 census table"))
+            if let same = reference.codeChanges.sameTerritory(ward.code!), let entry = census[same] {
+                matchedByChange.insert(same)
+                rows.append(ImportReportRow(kind: "census_vintage", code: ward.code,
+                                            detail: "\(ward.name): the census table has the same territory as \(same) \(entry.name) "
+                                                + "(GeoData/code_changes.csv); its population is taken from there"))
+                continue
+            }
+            let other = reference.codeChanges.related(ward.code!).filter { census[$0] != nil }.sorted()
+            if other.isEmpty {
+                rows.append(ImportReportRow(kind: "census_missing", code: ward.code,
+                                            detail: "\(ward.name): in the boundaries, not in the 2020 census table"))
+            } else {
+                matchedByChange.formUnion(other)
+                rows.append(ImportReportRow(kind: "census_vintage", code: ward.code,
+                                            detail: "\(ward.name): the census table has it in another vintage, as "
+                                                + other.map { "\($0) \(census[$0]!.name)" }.joined(separator: ", ")
+                                                + " (GeoData/code_changes.csv); its population is left empty"))
+            }
         }
         let unitLevels: Set<CensusPopulation.Level> = [.municipality, .specialWard, .designatedCityWard]
-        for entry in census.entries where unitLevels.contains(entry.level) && !boundaryCodes.contains(entry.code5) {
+        for entry in census.entries where unitLevels.contains(entry.level) && !boundaryCodes.contains(entry.code5)
+            && !matchedByChange.contains(entry.code5) {
             rows.append(ImportReportRow(kind: "census_unmatched", code: entry.code5,
                                         detail: "\(entry.name): in the 2020 census table (\(entry.level.rawValue)), not in the boundaries"))
         }

@@ -14,6 +14,25 @@ public enum StatsAnswer {
                                        filter: .init(plan: filter.plan, field: filter.field, status: filter.status), rows: rows))
     }
 
+    /// The answer at the codes in force at a date (`stats --codes-as-of`): the rows with the
+    /// codes they were carried from, and the units that were split.
+    public static func json(edition: String, note: String?, level: StatisticsLevel, metric: StatisticsMetric, filter: ProjectFilterInput,
+                            carried: CodesAsOfStatistics) throws -> String {
+        var document = Document(edition: edition, note: note, level: level.rawValue, metric: metric.rawValue,
+                                filter: .init(plan: filter.plan, field: filter.field, status: filter.status),
+                                rows: carried.rows.map(\.statistic))
+        for (index, row) in carried.rows.enumerated() {
+            document.units[index].former_codes = row.formerCodes
+            document.units[index].incomplete_from = row.incompleteFrom
+        }
+        document.codes_as_of = .init(date: carried.asOf, boundary_edition: carried.boundaryEdition, boundary_date: carried.boundaryDate,
+                                     split: carried.splits.map {
+                                         .init(code: $0.code, name: $0.name, new_codes: $0.newCodes, new_names: $0.newNames,
+                                               count: $0.count, amount_jpy: $0.amountJPY, jobs: $0.jobs, projects: $0.projectIDs)
+                                     })
+        return try PrettyJSON.string(document)
+    }
+
     /// Integers as integers, other values with up to 6 significant decimals (deterministic).
     public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -25,11 +44,21 @@ public enum StatsAnswer {
         struct Row: Encodable {
             var code: String, name: String, level: String
             var count: Int, amount_jpy: Double, jobs: Double, population: Double?, area_km2: Double?, value: Double?
+            /// With --codes-as-of: the boundary units summed into it, and the split ones part of which it got.
+            var former_codes: [String]?, incomplete_from: [String]?
+        }
+        struct CodesAsOf: Encodable {
+            struct Split: Encodable {
+                var code: String, name: String, new_codes: [String], new_names: [String]
+                var count: Int, amount_jpy: Double, jobs: Double, projects: [String]
+            }
+            var date: String, boundary_edition: String, boundary_date: String, split: [Split]
         }
 
         var edition: String, note: String?, level: String, metric: String, filter: Filter
         var attribution = ["国土数値情報（行政区域データ）（国土交通省）を加工して作成", "出典：総務省統計局『令和2年国勢調査』を加工して作成"]
         var units: [Row]
+        var codes_as_of: CodesAsOf?
 
         init(edition: String, note: String?, level: String, metric: String, filter: Filter, rows: [UnitStatistic]) {
             self.edition = edition

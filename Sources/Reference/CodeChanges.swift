@@ -101,6 +101,21 @@ public struct CodeChanges: Sendable {
         declared == located || related(located).contains(declared)
     }
 
+    /// The code of the same territory in another vintage: the one unit `code` went into whole,
+    /// when nothing else went into it (浜松市天竜区 22137 → 22140), or the one unit that went
+    /// whole into `code` and nothing else did. nil when there is none or more than one.
+    public func sameTerritory(_ code: String) -> String? {
+        if let forward = byOldCode[code], forward.count == 1, forward[0].relation == .whole,
+           let next = forward[0].newCodes.first, next != code, byNewCode[next]?.count == 1 {
+            return next
+        }
+        if let backward = byNewCode[code], backward.count == 1, backward[0].relation == .whole, backward[0].oldCode != code,
+           byOldCode[backward[0].oldCode]?.count == 1 {
+            return backward[0].oldCode
+        }
+        return nil
+    }
+
     /// The codes `code` became (successors) or came from (predecessors), transitively, without
     /// `code` itself.
     public func related(_ code: String) -> Set<String> {

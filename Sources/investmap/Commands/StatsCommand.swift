@@ -26,6 +26,12 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var projects: ProjectFilterOptions
 
+    @Option(help: ArgumentHelp(
+        "Report at the municipal codes in force on this date (YYYY-MM-DD), through GeoData/code_changes.csv.",
+        discussion: "Units that became one are summed; a unit split between several new ones is reported apart with its projects, "
+            + "and the units it went to get no value."))
+    var codesAsOf: String?
+
     @Option(help: "table, csv or json.")
     var format: TableFormat = .table
 
@@ -35,6 +41,13 @@ struct StatsCommand: ParsableCommand {
         let boundaryStore = try store.open(readOnly: true)
         let edition = try projects.edition(in: boundaryStore)
         let name = edition.name, note = edition.note
+        if let codesAsOf {
+            let carried = try UnitStatistics(store: boundaryStore).compute(
+                edition: edition, level: level.level, metric: metric, filter: try projects.filter(),
+                codesAsOf: codesAsOf, changes: try ReferenceTables.loadFromDefaultLocation().codeChanges)
+            try printCarried(carried, edition: edition)
+            return
+        }
         let rows = try UnitStatistics(store: boundaryStore).compute(
             edition: edition, level: level.level, metric: metric, filter: try projects.filter())
         switch format {
@@ -51,6 +64,45 @@ struct StatsCommand: ParsableCommand {
                 rows: rows.map { [$0.code, $0.name, String($0.count), Amounts.text($0.amountJPY), Amounts.integer($0.jobs),
                                   $0.value.map(StatsAnswer.number) ?? "–"] },
                 rightAligned: [2, 3, 4, 5]))
+        }
+    }
+
+    /// The answer at the codes in force at a date: the rows with the codes they were carried
+    /// from, then the split units (on standard error for CSV, so the file stays one table).
+    private func printCarried(_ carried: CodesAsOfStatistics, edition: Edition) throws {
+        let splitLines = carried.splits.map { split in
+            "split: \(split.code) \(split.name) (\(carried.boundaryEdition)) went on or before \(carried.asOf) to "
+                + zip(split.newCodes, split.newNames).map { "\($0) \($1)" }.joined(separator: " and ")
+                + ": \(split.count) projects, \(Amounts.text(split.amountJPY)), not given to either"
+                + (split.projectIDs.isEmpty ? "" : " (\(split.projectIDs.joined(separator: ", ")))")
+        }
+        switch format {
+        case .csv:
+            var text = CSVWriter.record(["code", "name", "level", metric.rawValue, "former_codes", "incomplete_from"])
+            for row in carried.rows {
+                text += CSVWriter.record([row.statistic.code, row.statistic.name, row.statistic.level.rawValue,
+                                          row.statistic.value.map(StatsAnswer.number) ?? "", row.formerCodes.joined(separator: ";"),
+                                          row.incompleteFrom.joined(separator: ";")])
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            for line in splitLines { standardError.write(line) }
+        case .json:
+            Swift.print(try StatsAnswer.json(edition: edition.name, note: edition.note, level: level.level, metric: metric,
+                                             filter: projects.input, carried: carried))
+        case .table:
+            Swift.print("edition \(edition.name)" + (edition.note.map { " — \($0)" } ?? ""))
+            Swift.print("codes in force on \(carried.asOf) (projects joined on \(carried.boundaryEdition), \(carried.boundaryDate))")
+            Swift.print(TextTable.render(
+                header: ["code", "name", "projects", "amount", "jobs", metric.rawValue, "from"],
+                rows: carried.rows.map { row in
+                    let s = row.statistic
+                    let from = row.formerCodes == [s.code] ? "" : row.formerCodes.joined(separator: "+")
+                        + (row.incompleteFrom.isEmpty ? "" : " + part of \(row.incompleteFrom.joined(separator: "+")) (split)")
+                    return [s.code, s.name, String(s.count), Amounts.text(s.amountJPY), Amounts.integer(s.jobs),
+                            s.value.map(StatsAnswer.number) ?? "–", from]
+                },
+                rightAligned: [2, 3, 4, 5]))
+            for line in splitLines { Swift.print(line) }
         }
     }
 
