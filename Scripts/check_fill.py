@@ -263,10 +263,19 @@ def touching(entries, codes_of_interest):
 def enclosed_gaps(rows, projected, tree):
     """Holes of the coverage's union bounded by two units or more (gaps between units, of any
     width; a hole inside one unit is that unit's own, e.g. an enclosed harbour, and is left out)."""
-    union = shapely.coverage_union_all(projected)
+    method = "coverage_union_all"
+    try:
+        union = shapely.coverage_union_all(projected)
+    except shapely.errors.GEOSException:
+        # an invalid coverage (overlaps) is no input for the coverage union: the overlay union
+        # (slower, about two minutes at full resolution) of the polygons made valid
+        method = "union_all(make_valid)"
+        union = shapely.union_all(shapely.make_valid(projected))
     gaps = []
     holes = 0
     for polygon in shapely.get_parts(union):
+        if polygon.geom_type != "Polygon":  # make_valid may leave collapsed lines
+            continue
         for ring in polygon.interiors:
             holes += 1
             hole = shapely.Polygon(ring)
@@ -277,7 +286,7 @@ def enclosed_gaps(rows, projected, tree):
             gaps.append({"area_m2": round(float(hole.area), 2), "width_m": round(width, 2),
                          "at": to_lonlat(hole.representative_point()), "units": near})
     gaps.sort(key=lambda g: -g["area_m2"])
-    return {"holes_of_union": holes, "between_units": gaps}
+    return {"union": method, "holes_of_union": holes, "between_units": gaps}
 
 
 def coverage_check(rows, filled, unassigned, gap_width):

@@ -14,6 +14,8 @@ public struct BoundaryImportSummary: Sendable {
     public var counts: [UnitLevel: Int]
     public var report: [ImportReportRow]
     public var timings: [(String, Duration)]
+    /// Where the store put the edition (beside the one it had, or as its default).
+    public var placement: BoundaryPlacement = .asDefault
 
     public var repairs: [ImportReportRow] { report.filter { $0.kind == "repair" } }
 }

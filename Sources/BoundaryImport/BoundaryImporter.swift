@@ -119,7 +119,7 @@ public struct BoundaryImporter: Sendable {
             SourceRecord(file: source.member.map { "\(source.file)!\($0)" } ?? source.file, sha256: nil,
                          features: source.features, vertices: source.vertices)
         }
-        let levels = try write(into: try openStore(), edition: edition, sources: sourceRecords,
+        let (levels, placement) = try write(into: try openStore(), edition: edition, sources: sourceRecords,
                                units: wards + unassigned + ordinaryMunicipalities, report: baseReport,
                                rollUp: rollUp, dissolving: dissolving, verification: verification)
         report = baseReport + levels.notes
@@ -132,7 +132,7 @@ public struct BoundaryImporter: Sendable {
                 .ward: wards.count, .unassigned: unassigned.count, .municipality: ordinaryMunicipalities.count + levels.cityMunicipalities.count,
                 .designatedCity: levels.designatedCities.count, .prefecture: levels.prefectures.count, .bureau: levels.bureaus.count,
             ],
-            report: report, timings: timings)
+            report: report, timings: timings, placement: placement)
     }
 
     /// Reads every file, grouping parts into units by code and handing each finished unit to
@@ -159,10 +159,11 @@ public struct BoundaryImporter: Sendable {
     /// repaired groups if not. Returns the levels written.
     private func write(into store: BoundaryStore, edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow],
                        rollUp: RollUp, dissolving: BackgroundWork<(RollUp.Dissolved, RollUp.Levels)>,
-                       verification: BackgroundWork<Set<String>>?) throws -> RollUp.Levels {
+                       verification: BackgroundWork<Set<String>>?) throws -> (RollUp.Levels, BoundaryPlacement) {
         var levels: RollUp.Levels?
+        var placement = BoundaryPlacement.asDefault
         func write(_ derived: @escaping () throws -> RollUp.Levels) throws {
-            try store.replaceBoundaries(
+            placement = try store.replaceBoundaries(
                 edition: edition, sources: sources,
                 batches: [
                     { units },
@@ -183,7 +184,7 @@ public struct BoundaryImporter: Sendable {
             let repaired = try rollUp.levels(from: dissolving.wait().0, suspect: verification!.wait())
             try write { repaired }
         }
-        return levels!
+        return (levels!, placement)
     }
 
     /// The units of `files` whose keys the primary lacks, conflated to the primary's borders;

@@ -33,9 +33,10 @@ public struct SimplifiedLevel: Sendable, Equatable {
 }
 
 extension BoundaryStore {
-    /// The feature table of a unit level at a simplified scale, e.g. `municipalities_500m`.
-    public static func tableName(_ level: UnitLevel, scale: String) -> String {
-        "\(level.tableName)_\(scale)"
+    /// The feature table of a unit level at a simplified scale in the chosen boundary edition,
+    /// e.g. `municipalities_500m` (`municipalities_500m__n03_21_210101` for a kept one).
+    public func tableName(_ level: UnitLevel, scale: String?) -> String {
+        table(level, scale: scale)
     }
 
     /// Replaces one simplified scale — a feature table per unit level, R-tree indexed, and its
@@ -51,10 +52,10 @@ extension BoundaryStore {
         let path = self.path
         do {
             try queue.write { db in
-                try Self.createSimplifiedLevelsTable(db, lastChange: lastChange)
+                try Self.createSimplifiedLevelsTable(db, table: simplifiedLevelsTable, lastChange: lastChange)
                 var writers: [UnitLevel: UnitTableWriter] = [:]
                 for unitLevel in UnitLevel.allCases {
-                    let table = Self.tableName(unitLevel, scale: level.name)
+                    let table = self.table(unitLevel, scale: level.name)
                     try GeoPackageSchema.dropFeatureTable(db, table: table)
                     try GeoPackageSchema.createFeatureTable(
                         db, level: unitLevel, table: table,
@@ -71,7 +72,7 @@ extension BoundaryStore {
                     }
                 }
                 for unitLevel in UnitLevel.allCases {
-                    let table = Self.tableName(unitLevel, scale: level.name)
+                    let table = self.table(unitLevel, scale: level.name)
                     try GeoPackageSchema.createRTreeTriggers(db, table: table)
                     let extent = writers[unitLevel]!.extent
                     let box: [Double?] = extent.isEmpty ? [nil, nil, nil, nil] : [extent.minX, extent.minY, extent.maxX, extent.maxY]
@@ -81,14 +82,14 @@ extension BoundaryStore {
                 }
                 try db.execute(
                     sql: """
-                        INSERT INTO \(GeoPackageSchema.simplifiedLevelsTable) (name, tolerance_m, method, vertices, max_displacement_m)
+                        INSERT INTO \(simplifiedLevelsTable) (name, tolerance_m, method, vertices, max_displacement_m)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT(name) DO UPDATE SET tolerance_m = excluded.tolerance_m, method = excluded.method,
                           vertices = excluded.vertices, max_displacement_m = excluded.max_displacement_m
                         """,
                     arguments: [level.name, level.toleranceMetres, level.method, level.vertices, level.maximumDisplacementMetres])
                 try db.execute(sql: "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
-                               arguments: [lastChange, GeoPackageSchema.simplifiedLevelsTable])
+                               arguments: [lastChange, simplifiedLevelsTable])
             }
             checkpointAfterWrite()
         } catch {
@@ -98,10 +99,10 @@ extension BoundaryStore {
 
     /// The simplified scales built so far, finest first.
     public func simplifiedLevels() throws -> [SimplifiedLevel] {
-        try read("read \(GeoPackageSchema.simplifiedLevelsTable)") { db in
-            guard try db.tableExists(GeoPackageSchema.simplifiedLevelsTable) else { return [] }
+        try read("read \(simplifiedLevelsTable)") { db in
+            guard try db.tableExists(simplifiedLevelsTable) else { return [] }
             return try Row.fetchAll(db, sql: """
-                SELECT name, tolerance_m, method, vertices, max_displacement_m FROM \(GeoPackageSchema.simplifiedLevelsTable)
+                SELECT name, tolerance_m, method, vertices, max_displacement_m FROM \(simplifiedLevelsTable)
                 ORDER BY tolerance_m, name
                 """).map {
                 SimplifiedLevel(name: $0[0], toleranceMetres: $0[1], method: $0[2], vertices: $0[3], maximumDisplacementMetres: $0[4])
@@ -113,7 +114,7 @@ extension BoundaryStore {
     /// - Throws: `StoreError.database` (also when the scale was never built).
     public func units(_ level: UnitLevel, scale: String?, withGeometry: Bool = true) throws -> [UnitRecord] {
         guard let scale else { return try units(level, withGeometry: withGeometry) }
-        return try fetchUnits(level, table: Self.tableName(level, scale: scale), withGeometry: withGeometry,
+        return try fetchUnits(level, table: table(level, scale: scale), withGeometry: withGeometry,
                               where: nil, arguments: [])
     }
 
@@ -123,14 +124,16 @@ extension BoundaryStore {
     /// - Throws: `StoreError.database` (also when the scale was never built).
     public func units(_ level: UnitLevel, scale: String?, intersecting box: BoundingBox) throws -> [UnitRecord] {
         guard !box.isEmpty else { return [] }
-        let table = scale.map { Self.tableName(level, scale: $0) } ?? level.tableName
+        let table = self.table(level, scale: scale)
         return try fetchUnits(level, table: table, withGeometry: true,
                               where: "fid IN (SELECT id FROM \(GeoPackageSchema.rtreeName(table)) WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)",
                               arguments: [box.maxX, box.minX, box.maxY, box.minY])
     }
 
-    private static func createSimplifiedLevelsTable(_ db: Database, lastChange: String) throws {
-        let t = GeoPackageSchema.simplifiedLevelsTable
+    /// The table of the chosen boundary edition's simplified scales.
+    var simplifiedLevelsTable: String { GeoPackageSchema.simplifiedLevelsTable + tableSuffix }
+
+    private static func createSimplifiedLevelsTable(_ db: Database, table t: String, lastChange: String) throws {
         guard try !db.tableExists(t) else { return }
         try db.execute(sql: """
             CREATE TABLE \(t) (

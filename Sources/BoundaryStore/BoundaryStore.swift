@@ -17,6 +17,10 @@ public final class BoundaryStore: Sendable {
 
     public let path: String
     public let isReadOnly: Bool
+    /// The boundary edition read (`--boundaries`): nil for the default, the newest.
+    public let boundaries: String?
+    /// The suffix of the chosen boundary edition's tables ("" for the default).
+    let tableSuffix: String
     let queue: DatabaseQueue
     let waits: BusyWaits
 
@@ -36,10 +40,14 @@ public final class BoundaryStore: Sendable {
     ///   for a file that is not SQLite or is SQLite without the GeoPackage application_id,
     ///   `StoreError.unsupportedSchema` for a store written by a newer schema or a read-only
     ///   GeoPackage without the store's tables.
-    public init(path: String, readOnly: Bool = false, create: Bool = true, waits: BusyWaits = BusyWaits()) throws {
+    ///   - boundaries: the boundary edition to read, when not the default (the store must hold
+    ///     it: `StoreError.unknownBoundaries` otherwise).
+    public init(path: String, readOnly: Bool = false, create: Bool = true, waits: BusyWaits = BusyWaits(),
+                boundaries: String? = nil) throws {
         self.path = path
         self.isReadOnly = readOnly
         self.waits = waits
+        self.boundaries = boundaries
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
@@ -51,12 +59,21 @@ public final class BoundaryStore: Sendable {
         if !readOnly && exists, let reason = StoreConnection.whyNotWritable(path: path) {
             throw StoreError.cannotOpen(path: path, reason: "cannot write: \(reason)")
         }
+        let queue: DatabaseQueue
         do {
             queue = try StoreConnection.open(path: path, readOnly: readOnly, waits: waits)
         } catch {
             throw Self.storeError(error, path: path, operation: "open")
         }
+        self.queue = queue
+        tableSuffix = try boundaries.map { try Self.resolveSuffix($0, queue: queue, path: path) } ?? ""
         try prepareSchema(create: create)
+    }
+
+    /// The feature table of a level in the chosen boundary edition, at a simplified scale
+    /// (nil: full resolution).
+    func table(_ level: UnitLevel, scale: String? = nil) -> String {
+        level.tableName + (scale.map { "_\($0)" } ?? "") + tableSuffix
     }
 
     /// Closes the connection now rather than when the store is released: the last connection
@@ -82,7 +99,9 @@ public final class BoundaryStore: Sendable {
     /// - Throws: `StoreError.invalidUnit` for a unit whose geometry is not (multi)polygonal, has
     ///   a non-finite coordinate, or whose edition differs from `edition`;
     ///   `StoreError.database` when SQLite fails (disk full, read-only store …).
-    public func replaceBoundaries(edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow]) throws {
+    @discardableResult
+    public func replaceBoundaries(edition: String, sources: [SourceRecord], units: [UnitRecord], report: [ImportReportRow]) throws
+        -> BoundaryPlacement {
         try replaceBoundaries(edition: edition, sources: sources, batches: [{ units }], report: { report })
     }
 
@@ -90,23 +109,31 @@ public final class BoundaryStore: Sendable {
     /// batches that are asked for one after another inside the transaction, and the report
     /// asked for last: a caller can write what it has while it computes the rest on other
     /// threads. Whatever a closure throws rolls the transaction back and is rethrown unchanged.
+    ///
+    /// Another edition than the store's goes where `place` decides: the store keeps the one it
+    /// had beside the new one (the newest is the default), and published ledger editions keep
+    /// the joins they were made on.
+    @discardableResult
     public func replaceBoundaries(edition: String, sources: [SourceRecord], batches: [() throws -> [UnitRecord]],
-                                  report: () throws -> [ImportReportRow]) throws {
+                                  report: () throws -> [ImportReportRow]) throws -> BoundaryPlacement {
         guard !isReadOnly else {
             throw StoreError.database(path: path, operation: "replace boundaries", reason: "the store was opened read-only")
         }
         let lastChange = Self.lastChangeTimestamp()
         let path = self.path
+        var placement = BoundaryPlacement.asDefault
         do {
             try useBulkWriteCache(true)
             defer { try? useBulkWriteCache(false) }
             try queue.write { db in
+                let (suffix, placed) = try Self.place(db, edition: edition, lastChange: lastChange)
+                placement = placed
                 for level in UnitLevel.allCases {
-                    try Self.clear(db, level: level)
+                    try Self.clear(db, table: level.tableName + suffix)
                 }
                 var writers: [UnitLevel: UnitTableWriter] = [:]
                 for level in UnitLevel.allCases {
-                    writers[level] = try UnitTableWriter(db, level: level)
+                    writers[level] = try UnitTableWriter(db, level: level, table: level.tableName + suffix)
                 }
                 var index = 0
                 for batch in batches {
@@ -132,7 +159,7 @@ public final class BoundaryStore: Sendable {
                     }
                 }
                 for level in UnitLevel.allCases {
-                    let table = level.tableName
+                    let table = level.tableName + suffix
                     try GeoPackageSchema.createRTreeTriggers(db, table: table)
                     let extent = writers[level]!.extent
                     let box: [Double?] = extent.isEmpty ? [nil, nil, nil, nil] : [extent.minX, extent.minY, extent.maxX, extent.maxY]
@@ -146,9 +173,10 @@ public final class BoundaryStore: Sendable {
                 } catch {
                     throw CommitVeto(reason: error)
                 }
-                try Self.replaceAttributes(db, edition: edition, sources: sources, report: rows, lastChange: lastChange)
+                try Self.replaceAttributes(db, edition: edition, suffix: suffix, sources: sources, report: rows, lastChange: lastChange)
             }
             checkpointAfterWrite()
+            return placement
         } catch let veto as CommitVeto {
             throw veto.reason
         } catch {
@@ -166,8 +194,7 @@ public final class BoundaryStore: Sendable {
     }
 
     /// Empties a level's table and R-tree with the triggers dropped, and resets its fid sequence.
-    private static func clear(_ db: Database, level: UnitLevel) throws {
-        let table = level.tableName
+    private static func clear(_ db: Database, table: String) throws {
         try GeoPackageSchema.dropRTreeTriggers(db, table: table)
         try db.execute(sql: "DELETE FROM \"\(table)\"")
         try db.execute(sql: "DELETE FROM \(GeoPackageSchema.rtreeName(table))")
@@ -175,9 +202,9 @@ public final class BoundaryStore: Sendable {
     }
 
     private static func replaceAttributes(
-        _ db: Database, edition: String, sources: [SourceRecord], report: [ImportReportRow], lastChange: String
+        _ db: Database, edition: String, suffix: String, sources: [SourceRecord], report: [ImportReportRow], lastChange: String
     ) throws {
-        let imports = GeoPackageSchema.importsTable, reportTable = GeoPackageSchema.reportTable
+        let imports = GeoPackageSchema.importsTable + suffix, reportTable = GeoPackageSchema.reportTable + suffix
         try db.execute(sql: "DELETE FROM \(imports)")
         try db.execute(sql: "DELETE FROM \(reportTable)")
         try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name IN (?, ?)", arguments: [imports, reportTable])
@@ -190,12 +217,14 @@ public final class BoundaryStore: Sendable {
         for row in report {
             try insertRow.execute(arguments: [row.kind, row.code, row.detail])
         }
-        try db.execute(
-            sql: """
-                INSERT INTO \(GeoPackageSchema.metaTable) (key, value) VALUES ('boundary_edition', ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """,
-            arguments: [edition])
+        if suffix.isEmpty {
+            try db.execute(
+                sql: """
+                    INSERT INTO \(GeoPackageSchema.metaTable) (key, value) VALUES ('boundary_edition', ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                    """,
+                arguments: [edition])
+        }
         try db.execute(
             sql: "UPDATE gpkg_contents SET last_change = ? WHERE table_name IN (?, ?, ?)",
             arguments: [lastChange, imports, reportTable, GeoPackageSchema.metaTable])
@@ -228,7 +257,7 @@ public final class BoundaryStore: Sendable {
 
     func fetchUnits(_ level: UnitLevel, table: String? = nil, withGeometry: Bool, where condition: String?,
                     arguments: StatementArguments) throws -> [UnitRecord] {
-        let table = table ?? level.tableName
+        let table = table ?? self.table(level)
         let attributes = GeoPackageSchema.attributeColumns(level).map(\.name)
         let path = self.path
         do {
@@ -289,8 +318,8 @@ public final class BoundaryStore: Sendable {
     /// The number of units stored at a level.
     /// - Throws: `StoreError.database`.
     public func count(_ level: UnitLevel) throws -> Int {
-        try read("count \(level.tableName)") { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(level.tableName)\"") ?? 0
+        try read("count \(table(level))") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table(level))\"") ?? 0
         }
     }
 
@@ -300,21 +329,24 @@ public final class BoundaryStore: Sendable {
     /// - Throws: `StoreError.database`.
     public func unitIDs(_ level: UnitLevel, intersecting box: BoundingBox) throws -> [Int64] {
         guard !box.isEmpty else { return [] }
-        return try read("query \(GeoPackageSchema.rtreeName(level.tableName))") { db in
+        let rtree = GeoPackageSchema.rtreeName(table(level))
+        return try read("query \(rtree)") { db in
             try Int64.fetchAll(
                 db,
                 sql: """
-                    SELECT id FROM \(GeoPackageSchema.rtreeName(level.tableName))
+                    SELECT id FROM \(rtree)
                     WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ? ORDER BY id
                     """,
                 arguments: [box.maxX, box.minX, box.maxY, box.minY])
         }
     }
 
-    /// The edition of the stored boundaries, nil before the first import.
+    /// The edition of the boundaries read (`boundaries`, else the default), nil before the
+    /// first import.
     /// - Throws: `StoreError.database`.
     public func boundaryEdition() throws -> String? {
-        try read("read \(GeoPackageSchema.metaTable)") { db in
+        if let boundaries { return boundaries }
+        return try read("read \(GeoPackageSchema.metaTable)") { db in
             try String.fetchOne(db, sql: "SELECT value FROM \(GeoPackageSchema.metaTable) WHERE key = 'boundary_edition'")
         }
     }
@@ -322,8 +354,8 @@ public final class BoundaryStore: Sendable {
     /// The report of the last import, in the order it was written.
     /// - Throws: `StoreError.database`.
     public func importReport() throws -> [ImportReportRow] {
-        try read("read \(GeoPackageSchema.reportTable)") { db in
-            try Row.fetchAll(db, sql: "SELECT kind, code, detail FROM \(GeoPackageSchema.reportTable) ORDER BY fid").map {
+        try read("read \(GeoPackageSchema.reportTable + tableSuffix)") { db in
+            try Row.fetchAll(db, sql: "SELECT kind, code, detail FROM \(GeoPackageSchema.reportTable + tableSuffix) ORDER BY fid").map {
                 ImportReportRow(kind: $0[0], code: $0[1], detail: $0[2])
             }
         }
@@ -332,8 +364,8 @@ public final class BoundaryStore: Sendable {
     /// The source files of the last import, in the order they were written.
     /// - Throws: `StoreError.database`.
     public func importSources() throws -> [SourceRecord] {
-        try read("read \(GeoPackageSchema.importsTable)") { db in
-            try Row.fetchAll(db, sql: "SELECT file, sha256, features, vertices FROM \(GeoPackageSchema.importsTable) ORDER BY fid").map {
+        try read("read \(GeoPackageSchema.importsTable + tableSuffix)") { db in
+            try Row.fetchAll(db, sql: "SELECT file, sha256, features, vertices FROM \(GeoPackageSchema.importsTable + tableSuffix) ORDER BY fid").map {
                 SourceRecord(file: $0[0], sha256: $0[1], features: $0[2], vertices: $0[3])
             }
         }

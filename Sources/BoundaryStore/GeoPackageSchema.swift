@@ -304,6 +304,30 @@ enum GeoPackageSchema {
     // MARK: Attribute tables
 
     static func createAttributeTables(_ db: Database, lastChange: String) throws {
+        try createImportTables(db, suffix: "", lastChange: lastChange)
+        try db.execute(sql: """
+            CREATE TABLE \(metaTable) (
+              fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+              key TEXT NOT NULL UNIQUE,
+              value TEXT
+            )
+            """)
+        try db.execute(
+            sql: """
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)
+                VALUES (?, 'attributes', ?, ?, ?)
+                """,
+            arguments: [metaTable, metaTable, "investmap store metadata: schema_version, boundary_edition", lastChange])
+        try db.execute(
+            sql: "INSERT INTO \(metaTable) (key, value) VALUES ('schema_version', ?)",
+            arguments: [String(storeSchemaVersion)])
+    }
+
+    /// The tables of an import's input files and report, under `suffix` ("" for the default
+    /// boundaries).
+    static func createImportTables(_ db: Database, suffix: String, lastChange: String) throws {
+        let importsTable = importsTable + suffix, reportTable = reportTable + suffix
+        guard try !db.tableExists(importsTable) else { return }
         try db.execute(sql: """
             CREATE TABLE \(importsTable) (
               fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -322,17 +346,10 @@ enum GeoPackageSchema {
               detail TEXT NOT NULL
             )
             """)
-        try db.execute(sql: """
-            CREATE TABLE \(metaTable) (
-              fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-              key TEXT NOT NULL UNIQUE,
-              value TEXT
-            )
-            """)
         let descriptions = [
-            (importsTable, "Input files of the current boundary edition"),
-            (reportTable, "Findings of the last boundary import: repairs, census mismatches"),
-            (metaTable, "investmap store metadata: schema_version, boundary_edition"),
+            (importsTable, suffix.isEmpty ? "Input files of the current boundary edition" : "Input files of a kept boundary edition"),
+            (reportTable, suffix.isEmpty ? "Findings of the last boundary import: repairs, census mismatches"
+                : "Findings of the import of a kept boundary edition"),
         ]
         for (table, description) in descriptions {
             try db.execute(
@@ -342,8 +359,35 @@ enum GeoPackageSchema {
                     """,
                 arguments: [table, table, description, lastChange])
         }
-        try db.execute(
-            sql: "INSERT INTO \(metaTable) (key, value) VALUES ('schema_version', ?)",
-            arguments: [String(storeSchemaVersion)])
+    }
+
+    /// Renames a feature table with its R-tree, code index and registrations (a boundary
+    /// edition moved aside); the triggers are made again for the new name.
+    static func renameFeatureTable(_ db: Database, from: String, to: String) throws {
+        try dropRTreeTriggers(db, table: from)
+        try db.execute(sql: "ALTER TABLE \"\(from)\" RENAME TO \"\(to)\"")
+        try db.execute(sql: "ALTER TABLE \(rtreeName(from)) RENAME TO \(rtreeName(to))")
+        try db.execute(sql: #"DROP INDEX IF EXISTS "\#(from)_code""#)
+        try db.execute(sql: #"CREATE INDEX "\#(to)_code" ON "\#(to)" (code)"#)
+        try moveRegistration(db, from: from, to: to)
+        try createRTreeTriggers(db, table: to)
+    }
+
+    /// Renames an attribute table and its gpkg_contents row.
+    static func renameAttributeTable(_ db: Database, from: String, to: String) throws {
+        try db.execute(sql: "ALTER TABLE \"\(from)\" RENAME TO \"\(to)\"")
+        try moveRegistration(db, from: from, to: to)
+    }
+
+    /// gpkg_contents' row of `from` copied to `to`, the rows that refer to it moved, then it
+    /// removed (in that order: gpkg_geometry_columns has a foreign key on gpkg_contents).
+    private static func moveRegistration(_ db: Database, from: String, to: String) throws {
+        try db.execute(sql: """
+            INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id)
+            SELECT ?, data_type, ?, description, last_change, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents WHERE table_name = ?
+            """, arguments: [to, to, from])
+        try db.execute(sql: "UPDATE gpkg_geometry_columns SET table_name = ? WHERE table_name = ?", arguments: [to, from])
+        try db.execute(sql: "UPDATE gpkg_extensions SET table_name = ? WHERE table_name = ?", arguments: [to, from])
+        try db.execute(sql: "DELETE FROM gpkg_contents WHERE table_name = ?", arguments: [from])
     }
 }

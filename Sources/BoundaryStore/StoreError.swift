@@ -26,6 +26,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// An edition name that cannot be used (empty, too long, or with characters outside
     /// letters, digits, '.', '_' and '-').
     case invalidEditionName(path: String, name: String)
+    /// `--boundaries NAME`: the store holds no such boundary edition.
+    case unknownBoundaries(path: String, name: String, known: [String])
+    /// A ledger edition joined on one boundary edition, written on another.
+    case boundaryMismatch(path: String, edition: String, joinedOn: String, asked: String)
 
     public var description: String {
         switch self {
@@ -53,6 +57,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path): edition '\(name)' is published and cannot change (\(operation)); create a new edition with --from \(name)"
         case let .invalidEditionName(path, name):
             "\(path): '\(name)' is not a usable edition name (1–64 letters, digits, '.', '_' or '-', starting with a letter or digit)"
+        case let .unknownBoundaries(path, name, known):
+            "\(path): no boundary edition '\(name)'" + (known.isEmpty ? " (no boundaries imported yet)"
+                : " (boundary editions: \(known.joined(separator: ", ")))")
+        case let .boundaryMismatch(path, edition, joinedOn, asked):
+            "\(path): edition '\(edition)' is joined on boundaries \(joinedOn), not \(asked): write it with --boundaries \(joinedOn), "
+                + "or join it again first (`investmap edition rejoin \(edition) --boundaries \(asked)`)"
         }
     }
 }

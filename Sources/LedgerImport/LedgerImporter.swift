@@ -153,14 +153,14 @@ public struct LedgerImporter {
     /// Every point's location, in order: the coverage grid answers almost every point from
     /// the units' edges alone and hands the rest (on a border, at sea) to GEOS, so the answers
     /// are `PointLocator`'s.
-    private func locate(_ points: [Coordinate]) throws -> [PointLocation] {
+    func locate(_ points: [Coordinate]) throws -> [PointLocation] {
         guard !points.isEmpty else { return [] }
         let locator = try CoverageGridLocator(store: store, maxSeaDistanceKm: maxSeaDistanceKm)
         return try locator.locate(points)
     }
 
     /// The join of one location; nil when no unit is within the sea distance.
-    private func join(_ location: PointLocation, declared: MunicipalityCode?) -> LedgerJoin? {
+    func join(_ location: PointLocation, declared: MunicipalityCode?) -> LedgerJoin? {
         let match: LedgerJoin.Match
         var distance: Double?
         switch location.match {

@@ -122,17 +122,3 @@ extension UnitStatistics {
         return CodesAsOfStatistics(asOf: asOf, boundaryEdition: boundaryEdition, boundaryDate: boundaryDate, rows: carried, splits: splits)
     }
 }
-
-/// The date a boundary edition is as of, from its N03 name.
-public enum BoundaryVintage {
-    /// "N03-22_220101" → "2022-01-01", "N03-20240101" → "2024-01-01"; nil for other names.
-    public static func date(ofEdition edition: String) -> String? {
-        if let m = edition.firstMatch(of: /N03-\d{2}_(\d{2})(\d{2})(\d{2})/) {
-            return "20\(m.1)-\(m.2)-\(m.3)"
-        }
-        if let m = edition.firstMatch(of: /N03-(\d{4})(\d{2})(\d{2})/) {
-            return "\(m.1)-\(m.2)-\(m.3)"
-        }
-        return nil
-    }
-}

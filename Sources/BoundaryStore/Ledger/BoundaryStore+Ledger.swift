@@ -140,7 +140,43 @@ extension BoundaryStore {
         }
     }
 
+    /// Writes the joins of an edition's projects made again on the store's boundary edition
+    /// (`edition rejoin`), and records that edition as the one the edition is joined on; one
+    /// transaction. Projects not in `joins` keep theirs.
+    /// - Throws: `StoreError.unknownEdition`, `.editionPublished`, `.database`.
+    public func rejoinProjects(edition name: String, joins: [String: LedgerJoin]) throws {
+        let path = self.path
+        let boundaries = try boundaryEdition()
+        let table = LedgerSchema.investmentsTable
+        try write("rejoin \(name)", bulk: true) { db in
+            _ = try Self.requireEdition(db, name, path: path, forWriting: "rejoin")
+            let update = try db.makeStatement(sql: """
+                UPDATE \(table) SET ward_code = ?, municipality_code = ?, prefecture_code = ?, bureau_id = ?, match = ?,
+                  sea_distance_km = ?, code_mismatch = ? WHERE edition = ? AND id = ?
+                """)
+            for id in joins.keys.sorted() {
+                try update.execute(arguments: StatementArguments(Self.joinValues(joins[id]!) + [name.databaseValue, id.databaseValue]))
+            }
+            try LedgerSchema.refreshTotals(db, edition: name)
+            try db.execute(sql: "UPDATE \(LedgerSchema.editionsTable) SET boundary_edition = ? WHERE name = ?", arguments: [boundaries, name])
+        }
+    }
+
     // MARK: - Helpers
+
+    /// An edition's rows are all joined on one boundary edition: a write on another refuses
+    /// while the edition has rows, else records the new one.
+    private static func joinEdition(_ db: Database, _ edition: Edition, on boundaries: String?, path: String) throws {
+        guard let boundaries, edition.boundaryEdition != boundaries else { return }
+        let rows = try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM \(LedgerSchema.investmentsTable) WHERE edition = ?)
+                 + (SELECT COUNT(*) FROM \(LedgerSchema.sitesTable) WHERE edition = ?)
+            """, arguments: [edition.name, edition.name]) ?? 0
+        if rows > 0, let joined = edition.boundaryEdition {
+            throw StoreError.boundaryMismatch(path: path, edition: edition.name, joinedOn: joined, asked: boundaries)
+        }
+        try db.execute(sql: "UPDATE \(LedgerSchema.editionsTable) SET boundary_edition = ? WHERE name = ?", arguments: [boundaries, edition.name])
+    }
 
     /// The common frame of a ledger write: the edition must be a draft; the rows' previous
     /// values (as `comparable` strings) are read for the ids given; R-tree triggers are off
@@ -149,8 +185,10 @@ extension BoundaryStore {
                                  _ body: (Database, [String: String]) throws -> LedgerWriteSummary) throws -> LedgerWriteSummary {
         let path = self.path
         let now = Self.lastChangeTimestamp()
+        let boundaries = try boundaryEdition()
         return try write("import \(record.kind.rawValue) into \(record.edition)", bulk: true) { db in
-            _ = try Self.requireEdition(db, record.edition, path: path, forWriting: "import \(record.kind.rawValue)")
+            let edition = try Self.requireEdition(db, record.edition, path: path, forWriting: "import \(record.kind.rawValue)")
+            try Self.joinEdition(db, edition, on: boundaries, path: path)
             var existing: [String: String] = [:]
             let stored = LedgerSchema.columns(of: table).map(\.name)
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(stored.joined(separator: ", ")) FROM \(table) WHERE edition = ?",

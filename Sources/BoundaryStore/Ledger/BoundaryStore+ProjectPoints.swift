@@ -60,9 +60,10 @@ extension BoundaryStore {
     /// (no geometry read).
     /// - Throws: `StoreError.database`.
     public func unitBounds(_ level: UnitLevel) throws -> [Int64: BoundingBox] {
-        try read("read \(GeoPackageSchema.rtreeName(level.tableName))") { db in
+        let rtree = GeoPackageSchema.rtreeName(table(level))
+        return try read("read \(rtree)") { db in
             var boxes: [Int64: BoundingBox] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, minx, miny, maxx, maxy FROM \(GeoPackageSchema.rtreeName(level.tableName))")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, minx, miny, maxx, maxy FROM \(rtree)")
             while let row = try rows.next() {
                 boxes[row[0]] = BoundingBox(minX: row[1], minY: row[2], maxX: row[3], maxY: row[4])
             }

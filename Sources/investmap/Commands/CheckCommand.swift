@@ -11,10 +11,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let results = try StoreCheck.run(store.open(readOnly: true))
+        let store = try self.store.open(readOnly: true)
+        let results = try StoreCheck.run(store)
         var invalidTotal = 0
         for r in results {
-            print("\(r.scale.map { BoundaryStore.tableName(r.level, scale: $0) } ?? r.level.tableName): \(r.units) units, \(r.vertices) vertices, invalid \(r.invalid.count)")
+            print("\(store.tableName(r.level, scale: r.scale)): \(r.units) units, \(r.vertices) vertices, invalid \(r.invalid.count)")
             for (code, problem) in r.invalid { print("  \(code): \(problem)") }
             invalidTotal += r.invalid.count
         }

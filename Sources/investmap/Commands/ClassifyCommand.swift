@@ -81,8 +81,7 @@ struct ClassifyCommand: ParsableCommand {
     func run() throws {
         let method = try classificationMethod()
         let k = classes ?? Self.defaultClasses
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try projects.edition(in: boundaryStore)
+        let (boundaryStore, edition) = try store.openJoined { try projects.edition(in: $0) }
         let name = edition.name, note = edition.note
         let rows = try UnitStatistics(store: boundaryStore).compute(
             edition: edition, level: level.level, metric: metric,

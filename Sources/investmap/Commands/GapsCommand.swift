@@ -59,8 +59,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         // A map that cannot be written fails before anything is computed or written.
         let mapTarget = try svg.map { try self.mapTarget($0) }
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try filterOptions.edition(in: boundaryStore)
+        let (boundaryStore, edition) = try store.openJoined { try filterOptions.edition(in: $0) }
         let builder = try GapReportBuilder(store: boundaryStore, edition: edition, level: level == .ward ? .ward : .municipality)
         let filter = try filterOptions.filter()
         let mapRenderer = try mapTarget.map { _ in GapMapData(store: boundaryStore, reference: try ReferenceTables.loadFromDefaultLocation()) }

@@ -45,8 +45,7 @@ struct NearCommand: ParsableCommand {
 
     func run() throws {
         let points = try queryPoints()
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try filterOptions.edition(in: boundaryStore)
+        let (boundaryStore, edition) = try store.openJoined { try filterOptions.edition(in: $0) }
         let query = try NearQuery(store: boundaryStore, edition: edition, kind: kind == .projects ? .project : .site,
                                   filter: filterOptions.filter())
         let answer = NearAnswer(kind: kind == .projects ? .project : .site, batch: queries != nil)

@@ -25,8 +25,7 @@ struct NearestSiteCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.resolveEdition(self.edition)
+        let (boundaryStore, edition) = try store.openJoined { try $0.resolveEdition(self.edition) }
         let unit: ResolvedUnit
         do { unit = try UnitResolver(store: boundaryStore).resolve(code) } catch let error as QueryError { throw CLIError(error.description) }
         guard unit.level != .bureau else { throw CLIError("nearest-site: \(code) is a bureau; give a ward, municipality or prefecture code") }

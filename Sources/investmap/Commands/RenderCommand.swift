@@ -59,8 +59,7 @@ struct RenderCommand: ParsableCommand {
         let specs = all ? try folder.specs(reference: reference).map(\.spec) : [try MapSpecParser(reference: reference).parse(contentsOf: spec!)]
         let targets = try outputFiles(specs)
         for target in targets { try AtomicFile.checkTarget(target) }
-        let boundaryStore = try store.open(readOnly: true)
-        let resolved = try boundaryStore.resolveEdition(edition)
+        let (boundaryStore, resolved) = try store.openJoined { try $0.resolveEdition(edition) }
         let loader = MapDataLoader(store: boundaryStore, reference: reference)
         let maps = try specs.map { spec in
             let map = try MapRenderer().render(spec, input: try loader.load(spec, edition: resolved))

@@ -38,8 +38,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try projects.edition(in: boundaryStore)
+        let (boundaryStore, edition) = try store.openJoined { try projects.edition(in: $0) }
         let name = edition.name, note = edition.note
         if let codesAsOf {
             let carried = try UnitStatistics(store: boundaryStore).compute(

@@ -7,6 +7,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The GeoPackage store (default: $INVESTMAP_DB or ./investmap.gpkg).")
     var db: String?
 
+    @Option(name: .long, help: "The boundary edition to read, e.g. N03-21_210101 (default: the newest the store holds).")
+    var boundaries: String?
+
     var path: String { db ?? BoundaryStore.defaultPath }
 
     /// Opens the existing store; only `import boundaries` passes `create` (a read, or a write
@@ -18,7 +21,25 @@ struct StoreOptions: ParsableArguments {
         }
         let path = self.path
         let waits = BusyWaits { standardError.write("\(path): waiting for another writer…") }
-        return try BoundaryStore(path: path, readOnly: readOnly, create: create, waits: waits)
+        if create, let boundaries {
+            throw CLIError("--boundaries \(boundaries): an import names its boundary edition with --edition")
+        }
+        return try BoundaryStore(path: path, readOnly: readOnly, create: create, waits: waits, boundaries: boundaries)
+    }
+
+    /// The store opened read-only with an edition of its ledger, read on the boundaries that
+    /// edition is joined on: without --boundaries, an edition joined on a boundary edition the
+    /// store keeps beside its default is read on that one (and standard error says so), so a
+    /// newer import never silently changes what a published edition shows.
+    func openJoined(_ resolve: (BoundaryStore) throws -> Edition) throws -> (store: BoundaryStore, edition: Edition) {
+        let store = try open(readOnly: true)
+        let edition = try resolve(store)
+        guard boundaries == nil, let joined = edition.boundaryEdition, joined != (try store.boundaryEdition()),
+              try store.boundaryEditions().contains(where: { $0.edition == joined }) else {
+            return (store, edition)
+        }
+        standardError.write("edition \(edition.name) is joined on boundaries \(joined): reading those (--boundaries to choose others)")
+        return (try BoundaryStore(path: path, readOnly: true, create: false, boundaries: joined), edition)
     }
 
     /// Fails early, before a long import, when the store could not be written: an existing

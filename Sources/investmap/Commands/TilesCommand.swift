@@ -83,8 +83,7 @@ struct TilesCommand: ParsableCommand {
         let writer = TilePyramidWriter(folder: URL(fileURLWithPath: out), mbtiles: mbtiles.map { URL(fileURLWithPath: $0) },
                                        mbtilesFormat: mbtilesFormat, gzip: gzip)
         try writer.checkTargets()
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try boundaryStore.resolveEdition(self.edition)
+        let (boundaryStore, edition) = try store.openJoined { try $0.resolveEdition(self.edition) }
         let options = TilePyramidOptions(minZoom: minzoom, maxZoom: maxzoom, metric: metric,
                                          maxTileBytes: maxTileBytes, projectPointsFromZoom: pointsFromZoom,
                                          baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" })

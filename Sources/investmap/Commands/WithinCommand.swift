@@ -20,8 +20,7 @@ struct WithinCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let boundaryStore = try store.open(readOnly: true)
-        let edition = try filterOptions.edition(in: boundaryStore)
+        let (boundaryStore, edition) = try store.openJoined { try filterOptions.edition(in: $0) }
         let unit: ResolvedUnit
         do { unit = try UnitResolver(store: boundaryStore).resolve(code) } catch let error as QueryError { throw CLIError(error.description) }
         let projects = try boundaryStore.projectPoints(edition: edition, filter: filterOptions.filter(), unit: (unit.column, unit.code))

@@ -34,6 +34,15 @@ struct ImportSummaryText {
             }
             if shown.count < rows.count { lines.append("  … \(rows.count - shown.count) more (--verbose, or the import_report table)") }
         }
+        switch summary.placement {
+        case .asDefault: break
+        case .asDefaultKeeping(let previous):
+            lines.append("boundaries: \(summary.edition) is now the store's default (the newest); \(previous) is kept beside it "
+                + "(--boundaries \(previous)); ledger editions joined on it keep their joins (`investmap edition rejoin E` joins one again)")
+        case .besideDefault(let main):
+            lines.append("boundaries: \(summary.edition) is kept beside the store's default \(main), which is newer: "
+                + "read it with --boundaries \(summary.edition)")
+        }
         let timing = summary.timings.map { "\($0.0) \(String(format: "%.2f", seconds($0.1))) s" }.joined(separator: ", ")
         lines.append("time: \(timing)")
         lines.append("store: \(storePath)")
