@@ -113,7 +113,7 @@ let package = Package(
         // The CLI run as a user runs it, and the HTTP service (in process with HummingbirdTesting,
         // and as the real `investmap serve`) checked against the CLI's answers.
         .testTarget(name: "InvestmapCLITests", dependencies: [
-            "GeoCore", "GeoFormats", "MapService", "Reference", "TestSupport",
+            "BoundaryStore", "GeoCore", "GeoFormats", "MapService", "Reference", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

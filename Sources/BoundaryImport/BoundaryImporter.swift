@@ -136,8 +136,8 @@ public struct BoundaryImporter: Sendable {
     }
 
     /// Reads every file, grouping parts into units by code and handing each finished unit to
-    /// `validation` (the second core validates while the first reads).
-    private func read(_ files: [URL], validation: ValidationPipeline) throws -> (UnitAssembler, [SourceSummary]) {
+    /// `validation` (the second core validates while the first reads), when there is one.
+    private func read(_ files: [URL], validation: ValidationPipeline?) throws -> (UnitAssembler, [SourceSummary]) {
         var assembler = UnitAssembler()
         var sources: [SourceSummary] = []
         var currentKey: String?
@@ -146,7 +146,7 @@ public struct BoundaryImporter: Sendable {
             sources += try BoundarySource.read(file) { feature in
                 let key = try assembler.add(feature, file: name)
                 if let previous = currentKey, previous != key {
-                    validation.submit(key: previous, polygons: assembler.units[previous]!.polygons)
+                    validation?.submit(key: previous, polygons: assembler.units[previous]!.polygons)
                 }
                 currentKey = key
             }
@@ -194,25 +194,24 @@ public struct BoundaryImporter: Sendable {
     private func fillMissing(from files: [URL], primary: [SourceUnit], repaired: [RepairedGeometry])
         throws -> (units: [SourceUnit], geometries: [RepairedGeometry], changed: [String: Geometry], report: [ImportReportRow],
                    sources: [SourceSummary]) {
-        let validation = ValidationPipeline()
-        let (assembler, sources) = try read(files, validation: validation)
+        // Only the units the primary lacks are validated (the others' geometry is not used).
+        let (assembler, sources) = try read(files, validation: nil)
         let secondary = assembler.units.values.sorted { $0.key < $1.key }
-        let secondaryGeometries = try validation.finish(secondary)
         let primaryByKey = Dictionary(uniqueKeysWithValues: primary.map { ($0.key, $0) })
         var report: [ImportReportRow] = []
-        var missing: [(key: String, geometry: Geometry)] = []
         var missingUnits: [String: SourceUnit] = [:]
-        for (unit, geometry) in zip(secondary, secondaryGeometries) {
+        for unit in secondary {
             if let own = primaryByKey[unit.key] {
                 if let code = unit.code, displayName(own) != displayName(unit) {
                     report.append(ImportReportRow(kind: "edition difference", code: code,
                                                   detail: "\(displayName(own)) here, \(displayName(unit)) in \(unit.firstSeen)"))
                 }
             } else {
-                missing.append((unit.key, geometry.geometry))
                 missingUnits[unit.key] = unit
             }
         }
+        let lacking = secondary.filter { missingUnits[$0.key] != nil }
+        let missing = zip(lacking, try ValidationPipeline().finish(lacking)).map { (key: $0.key, geometry: $1.geometry) }
         let secondaryKeys = Set(secondary.map(\.key))
         for unit in primary where unit.code != nil && !secondaryKeys.contains(unit.key) {
             report.append(ImportReportRow(kind: "edition difference", code: unit.code!,

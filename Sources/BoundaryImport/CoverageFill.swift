@@ -48,6 +48,8 @@ struct CoverageFill {
         let coarseBounds = coarse.map(\.geometry.boundingBox)
         var filled: [Outcome] = []
         var touched = Set<String>()
+        // The fills whose own pass closed a hole: their borders need the second noding below.
+        var closedHoles = Set<String>()
         for (index, unit) in coarse.enumerated() {
             let area = coarseBounds[index].expanded(dx: 2 * reach, dy: 2 * reach)
             let near = units.keys.filter { bounds[$0]!.intersects(area) }.sorted()
@@ -69,7 +71,9 @@ struct CoverageFill {
                 result = try source.union(slivers).difference(neighbours)
             }
             if let coming { result = try result.difference(coming) }
+            let open = result
             result = try closeHoles(result, neighbours: neighbours, coming: coming, units: units, bounds: bounds, context: context)
+            if result !== open { closedHoles.insert(unit.key) }
             let geometry = try Self.polygons(of: result)
             let sourceArea = try source.area(), finalArea = try GEOSGeometry(geometry, context: context).area()
             let cut = try neighbours.map { try source.intersection($0).area() } ?? 0
@@ -89,10 +93,14 @@ struct CoverageFill {
             touched.formUnion(near)
         }
         // 4. Gaps the noding left enclosed (a sliver between two fills' cuts): given to the
-        // filled unit they touch, then noded again.
-        for index in filled.indices {
+        // filled unit they touch, then noded again. Only where another fill worked near it or
+        // its own pass closed a hole (whose new vertices the neighbours have yet to take):
+        // otherwise its own pass left no gap around it.
+        let reaches = filled.map { bounds[$0.key]!.expanded(dx: 2 * reach, dy: 2 * reach) }
+        for index in filled.indices where closedHoles.contains(filled[index].key)
+            || reaches.indices.contains(where: { $0 != index && reaches[$0].intersects(reaches[index]) }) {
             let key = filled[index].key
-            let area = bounds[key]!.expanded(dx: 2 * reach, dy: 2 * reach)
+            let area = reaches[index]
             let near = units.keys.filter { $0 != key && bounds[$0]!.intersects(area) }.sorted()
             guard let neighbours = try Self.union(near.map { units[$0]! }, clippedTo: area, context) else { continue }
             let own = try GEOSGeometry(units[key]!, context: context)
@@ -136,9 +144,13 @@ struct CoverageFill {
                 guard try regionGEOS.area() <= largestHole,
                       try regionGEOS.distance(to: GEOSGeometry(own, context: context)) < Self.onEdgeTolerance else { continue }
                 let box = region.boundingBox
-                let inside = units.keys.filter { bounds[$0]!.intersects(box) }.map { units[$0]! }
+                // Each unit taken off whole: clipped to the hole's box, a unit whose hole the
+                // box lies in would come back as the whole box (GEOS's rectangle clip does not
+                // look at holes a rectangle does not cross), and the gap would vanish.
                 var gap = regionGEOS
-                if let occupied = try Self.union(inside, clippedTo: box, context) { gap = try gap.difference(occupied) }
+                for key in units.keys.sorted() where bounds[key]!.intersects(box) {
+                    gap = try gap.difference(GEOSGeometry(units[key]!, context: context))
+                }
                 if let coming { gap = try gap.difference(coming) }
                 closed = try closed.union(gap)
             }

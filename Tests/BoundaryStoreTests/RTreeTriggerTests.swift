@@ -82,7 +82,7 @@ final class RTreeTriggerTests: XCTestCase {
             }
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326)"), 3)
             XCTAssertEqual(try String.fetchAll(db, sql: "SELECT table_name FROM gpkg_contents WHERE data_type = 'attributes' ORDER BY 1"),
-                           ["boundary_imports", "cluster_site_units", "editions", "import_report", "investmap_meta", "investment_totals",
+                           ["boundary_imports", "boundary_vintages", "cluster_site_units", "editions", "import_report", "investmap_meta", "investment_totals",
                             "ledger_imports", "unit_areas"])
             // The ledger's feature layers: points, and points or polygons.
             XCTAssertEqual(try String.fetchAll(db, sql: """

@@ -1,4 +1,6 @@
+import BoundaryStore
 import Foundation
+import GeoCore
 import GeoFormats
 import TestSupport
 import XCTest
@@ -39,6 +41,44 @@ final class CoverageFillTests: XCTestCase {
             }
             XCTAssertLessThan(abs(change), 2, "\(code): area within 2 % of the source's: \(line)")
         }
+    }
+
+    /// No dissolved prefecture keeps a hole next to a filled unit that no unit fills: every
+    /// interior ring a filled unit touches is land of another unit (an enclave), never a gap
+    /// the fill left.
+    func testNoPrefectureHasAHoleThatAFilledUnitShouldCover() throws {
+        let (db, _) = try importedStore()
+        let store = try BoundaryStore(path: db.path, readOnly: true)
+        let units = try store.units(.ward) + store.units(.unassigned)
+        let filled = units.filter { $0.fillSource != nil }
+        XCTAssertEqual(filled.count, 24, "20 municipalities and 4 所属未定地")
+        XCTAssertEqual(Set(filled.compactMap(\.fillEdition)), ["N03-21_210101"])
+        let boxes = units.map(\.geometry.boundingBox)
+        let context = GEOSContext()
+        var holes = 0
+        var gaps: [String] = []
+        for prefecture in try store.units(.prefecture) {
+            for polygon in prefecture.geometry.polygons {
+                for ring in polygon.holes {
+                    let hole = Geometry.polygon(Polygon(exterior: ring))
+                    let box = hole.boundingBox
+                    var gap = try GEOSGeometry(hole, context: context)
+                    // Holes a filled unit touches (others are the primary file's own).
+                    guard try filled.contains(where: {
+                        try $0.geometry.boundingBox.intersects(box) && gap.distance(to: GEOSGeometry($0.geometry, context: context)) < 1e-9
+                    }) else { continue }
+                    holes += 1
+                    for (unit, unitBox) in zip(units, boxes) where unitBox.intersects(box) {
+                        gap = try gap.difference(GEOSGeometry(unit.geometry, context: context))
+                    }
+                    if try gap.area() > 1e-14 {
+                        gaps.append("\(prefecture.name): \(try gap.area()) sq deg uncovered near \(box.minX), \(box.minY)")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(gaps, [])
+        print("holes of prefectures near filled units: \(holes), all enclaves of other units")
     }
 
     func testTheFilledStoreIsValidAtEveryLevel() throws {
