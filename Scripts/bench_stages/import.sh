@@ -4,11 +4,13 @@
 
 # Import: the full-resolution GeoJSON (one feature per part) into units.
 # Peer: geopandas.read_file + dissolve into municipalities (+ into prefectures, apart).
+# Also investmap with the quick start's fill (--fill-from the default fill source) against itself.
 stage_import() {
-  local dataset edition boundaries run
+  local dataset edition boundaries fill run
   dataset=$(manifest_query top default_boundaries)
   edition=$(manifest_query field "$dataset" edition)
   boundaries=$(decompressed "$dataset")
+  fill=$(decompressed "$(manifest_query top default_fill)")
 
   for run in $(seq 1 "$RUNS"); do
     log "import, run $run/$RUNS: GeoPandas"
@@ -20,6 +22,10 @@ stage_import() {
     rm -f "$WORK/bench.gpkg" "$WORK/bench.gpkg-journal" "$WORK/bench.gpkg-wal" "$WORK/bench.gpkg-shm"
     timed import-investmap "$run" "$INVESTMAP" import boundaries "$boundaries" \
       --edition "$edition" --db "$WORK/bench.gpkg"
+    log "import, run $run/$RUNS: investmap with --fill-from"
+    rm -f "$WORK/bench-fill.gpkg" "$WORK/bench-fill.gpkg-wal" "$WORK/bench-fill.gpkg-shm"
+    timed import-fill "$run" "$INVESTMAP" import boundaries "$boundaries" --fill-from "$fill" \
+      --edition "$edition" --db "$WORK/bench-fill.gpkg"
   done
 
   python3 - "$WORK" "$RUNS" "$(basename "$boundaries")" "$(machine_description)" \
@@ -38,6 +44,9 @@ def peer(stage):
 read, municipalities, prefectures = peer("read"), peer("dissolve_municipalities"), peer("dissolve_prefectures")
 peer_process, peer_rss = timings("import-peer")
 investmap_process, investmap_rss = timings("import-investmap")
+fill_process, fill_rss = timings("import-fill")
+fill_summary = open(f"{work}/import-fill.{runs}.out").read()
+fill_timing = next((l for l in fill_summary.splitlines() if l.startswith("time: ")), "time: ?")
 last = peer_reports[-1]
 counts, versions = last["features"], last["versions"]
 
@@ -70,6 +79,10 @@ GeoPackage), so it appears on each comparison row.
 
 Versions: {investmap_version}; GeoPandas {versions['geopandas']}, shapely {versions['shapely']} (GEOS {versions['geos']}),
 pyogrio {versions['pyogrio']} (GDAL {versions['gdal']}), Python {versions['python']}, BLAS: {versions.get('blas', 'unknown')}.
+
+With the quick start's fill (`--fill-from`, the 20 municipalities and 4 所属未定地 the file lacks):
+{s(fill_process)} against {s(investmap_process)} without, **{(fill_process / investmap_process - 1) * 100:+.0f} %**
+(target: at most +15 %), peak RSS {fill_rss:,.0f} MiB; its stages (last run): {fill_timing[6:]}.
 
 investmap's own summary (last run):
 

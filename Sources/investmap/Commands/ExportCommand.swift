@@ -27,8 +27,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The file to write.")
     var out: String
 
-    @Option(help: "Decimals of the GeoJSON coordinates (6 ≈ 10 cm).")
-    var decimals: Int = GeoJSONWriter.defaultDecimals
+    @Option(help: "Decimals of the GeoJSON coordinates (default: 9 for full, as the N03 files give them; 6 ≈ 10 cm for the simplified scales, whose vertices are kept valid on that grid).")
+    var decimals: Int?
+
+    /// Full resolution keeps the sources' precision: on the 6-decimal grid some of its
+    /// vertices a few centimetres apart meet, and rings cross (the simplified scales are made
+    /// valid on that grid when they are built).
+    static let fullResolutionDecimals = 9
 
     @OptionGroup var store: StoreOptions
 
@@ -52,7 +57,8 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .geojson:
             let summary = try GeoJSONWriter.write(units.lazy.map { ExportFeature(properties: Self.properties($0), geometry: $0.geometry) },
-                                                  metadata: metadata, to: url, decimals: decimals)
+                                                  metadata: metadata, to: url,
+                                                  decimals: decimals ?? (scale == nil ? Self.fullResolutionDecimals : GeoJSONWriter.defaultDecimals))
             print("wrote \(out): \(summary.features) features, \(summary.positions) positions, \(summary.bytes) bytes")
         case .topojson:
             let arcs = CoverageArcs(CoverageTopology(faces: units.map(\.geometry.polygons)))
