@@ -16,7 +16,7 @@ public enum DataCredits {
     /// units have some of their geometry from them. nil when none has.
     public static func fill(sources: [String], units: Int) -> String? {
         guard units > 0, !sources.isEmpty else { return nil }
-        return "境界の一部（\(units)単位）は \(sources.joined(separator: "、")) の簡略化された境界で補完（海岸線などが粗い）"
+        return "境界の一部（\(units)単位）は\(sources.joined(separator: "、"))の簡略化された境界で補完（海岸線などが粗い）"
     }
 
     /// Every credit, with the fill credit where there is one.
