@@ -95,6 +95,9 @@ final class BoundaryVintagesTests: XCTestCase {
         XCTAssertTrue(rejoin.stderr.contains("e: 4 projects joined on N03-20_200101 → N03-22_220101: 2 changed their unit; written"),
                       rejoin.stderr)
         XCTAssertEqual(try wards(db, edition: "e"), ["P1": "39201", "P2": "39201", "P3": "39202", "P4": "39202"])
+        let list = try CSVReader.records(in: try run(["edition", "list", "--format", "csv", "--db", db]).stdout)
+        XCTAssertEqual(list[0].last, "boundary_edition")
+        XCTAssertEqual(list.dropFirst().first { $0[0] == "e" }?.last, "N03-22_220101", "the edition records the boundaries it is joined on")
         let after = try run(["stats", "--edition", "e", "--level", "ward", "--metric", "count", "--format", "csv", "--db", db])
         XCTAssertFalse(after.stderr.contains("reading those"), "joined on the default now")
         XCTAssertTrue(after.stdout.contains("39202,乙市,ward,2"), after.stdout)

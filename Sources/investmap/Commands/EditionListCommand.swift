@@ -19,11 +19,14 @@ struct EditionListCommand: ParsableCommand {
         switch format {
         case .json: print(try EditionsAnswer.json(editions))
         case .table, .csv:
-            let cells = editions.map { [$0.name, $0.status.rawValue, $0.basedOn ?? "", String($0.projects), String($0.sites), $0.createdAt, $0.publishedAt ?? "", $0.note ?? ""] }
+            // Last: the boundary edition the edition's rows are joined on.
+            let cells = editions.map { [$0.name, $0.status.rawValue, $0.basedOn ?? "", String($0.projects), String($0.sites), $0.createdAt,
+                                        $0.publishedAt ?? "", $0.note ?? "", $0.boundaryEdition ?? ""] }
             print(format == .csv
-                  ? ([["name", "status", "based_on", "projects", "sites", "created_at", "published_at", "note"]] + cells).map(CSVWriter.record).joined()
-                  : TextTable.render(header: ["edition", "status", "from", "projects", "sites", "created", "published", "note"], rows: cells,
-                                     rightAligned: [3, 4]))
+                  ? ([["name", "status", "based_on", "projects", "sites", "created_at", "published_at", "note", "boundary_edition"]] + cells)
+                      .map(CSVWriter.record).joined()
+                  : TextTable.render(header: ["edition", "status", "from", "projects", "sites", "created", "published", "note", "boundaries"],
+                                     rows: cells, rightAligned: [3, 4]))
         }
     }
 }
