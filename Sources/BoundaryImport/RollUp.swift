@@ -128,12 +128,8 @@ struct RollUp: Sendable {
     private func record(for task: Task, _ outcome: CoverageDissolve.Outcome) throws -> UnitRecord {
         var record = try unfilledRecord(for: task, outcome)
         // Some of it was filled from a coarser coverage: it says from which.
-        func listed(_ values: [String?]) -> String? {
-            let distinct = Set(values.compactMap { $0 }.flatMap { $0.components(separatedBy: "; ") })
-            return distinct.isEmpty ? nil : distinct.sorted().joined(separator: "; ")
-        }
-        record.fillSource = listed(task.members.map(\.fillSource))
-        record.fillEdition = listed(task.members.map(\.fillEdition))
+        record.fillSource = UnitRecord.listed(task.members.flatMap(\.fillSources))
+        record.fillEdition = UnitRecord.listed(task.members.flatMap(\.fillEditions))
         return record
     }
 

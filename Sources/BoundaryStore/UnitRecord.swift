@@ -39,6 +39,22 @@ public struct UnitRecord: Sendable, Equatable {
     public var fillSource: String?
     /// The boundary edition of `fillSource` ("N03-21_210101"; "; "-separated like it).
     public var fillEdition: String?
+
+    /// `fillSource` as a list (empty when the geometry is the import's own).
+    public var fillSources: [String] { Self.list(fillSource) }
+    /// `fillEdition` as a list, in the order of `fillSources`.
+    public var fillEditions: [String] { Self.list(fillEdition) }
+
+    /// The "; "-separated text a dissolved unit stores for its members' fill sources or
+    /// editions: each distinct one once, sorted; nil for none.
+    public static func listed(_ values: [String]) -> String? {
+        let distinct = Set(values)
+        return distinct.isEmpty ? nil : distinct.sorted().joined(separator: "; ")
+    }
+
+    private static func list(_ text: String?) -> [String] {
+        text.map { $0.components(separatedBy: "; ") } ?? []
+    }
     /// `.multiPolygon` (a `.polygon` is stored as a one-member multipolygon), EPSG:4326 lon/lat.
     public var geometry: Geometry
 

@@ -53,7 +53,7 @@ extension UnitStatistics {
     ///   names an old code the boundaries do not have; `StoreError` when reading fails.
     public func compute(edition: Edition, level: StatisticsLevel, metric: StatisticsMetric, filter: ProjectFilter = ProjectFilter(),
                         codesAsOf asOf: String, changes: CodeChanges) throws -> CodesAsOfStatistics {
-        guard asOf.wholeMatch(of: /(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/) != nil else {
+        guard CodeChanges.isISODate(asOf) else {
             throw CodesAsOfError(description: "--codes-as-of \(asOf): not a date (YYYY-MM-DD)")
         }
         let stored = try store.boundaryEdition()

@@ -92,8 +92,7 @@ public struct MapDataLoader: Sendable {
         let filled = records.filter { $0.fillSource != nil }
         var sources: Set<String> = []
         for record in filled {
-            let files = record.fillSource!.components(separatedBy: "; ")
-            let editions = record.fillEdition?.components(separatedBy: "; ") ?? []
+            let files = record.fillSources, editions = record.fillEditions
             for (index, file) in files.enumerated() {
                 sources.insert(index < editions.count && files.count == editions.count ? "\(file)（\(editions[index])）" : file)
             }

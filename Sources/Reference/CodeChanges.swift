@@ -83,6 +83,12 @@ public struct CodeChanges: Sendable {
         byNewCode = byNew
     }
 
+    /// Whether `text` is an ISO date YYYY-MM-DD (years 1900–2099), as the table's dates and
+    /// `--codes-as-of` are written.
+    public static func isISODate(_ text: String) -> Bool {
+        text.wholeMatch(of: /(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/) != nil
+    }
+
     /// No changes (tables assembled in tests).
     public static let none = try! CodeChanges(changes: [])
 
@@ -198,7 +204,7 @@ public struct CodeChanges: Sendable {
         }
         let changes = try rows.map { line, values -> CodeChange in
             let date = values[0]
-            guard date.wholeMatch(of: /(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/) != nil else {
+            guard isISODate(date) else {
                 throw fail(line, "date \"\(date)\" is not an ISO date (YYYY-MM-DD)")
             }
             guard let kind = CodeChange.Kind(rawValue: values[1]) else {

@@ -86,7 +86,7 @@ struct UnitsCommand: ParsableCommand {
         var line = "\(units.count) units at level \(level.rawValue)"
         let filled = units.filter { $0.fillSource != nil }
         if !filled.isEmpty {
-            let sources = Set(filled.flatMap { $0.fillSource!.components(separatedBy: "; ") }).sorted()
+            let sources = Set(filled.flatMap(\.fillSources)).sorted()
             line += ", \(filled.count) of them \(level == .ward || level == .municipality ? "" : "partly ")filled from "
                 + sources.joined(separator: ", ") + " (coarser; columns fill_source, fill_edition)"
         }
