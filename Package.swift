@@ -17,7 +17,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "investmap", targets: ["investmap"]),
-        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "Gzip", "WebViewer", "QueryOutput", "MapService"]),
+        .library(name: "InvestmapCore", targets: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore", "BoundaryImport", "SpatialJoin", "Ledger", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "Gzip", "WebViewer", "QueryOutput", "MapService", "Geocoding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "GeoFormats", dependencies: ["GeoCore", "ZIPFoundation"]),
         .target(name: "Reference", dependencies: ["GeoFormats"]),
         .target(name: "Ledger", dependencies: ["GeoCore", "GeoFormats", "Reference"]),
+        // Japanese addresses to 町丁目/大字 points and municipalities (Geolonia town points); Foundation only.
+        .target(name: "Geocoding"),
         .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
         .target(name: "SpatialJoin", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
@@ -70,13 +72,13 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "LedgerImport", dependencies: [
-            "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics",
+            "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "SpatialJoin", "LedgerStatistics", "Geocoding",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(
             name: "investmap",
             dependencies: [
-                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "QueryOutput", "MapService",
+                "GeoCore", "GeoFormats", "Reference", "Ledger", "BoundaryStore", "BoundaryImport", "SpatialJoin", "LedgerImport", "LedgerStatistics", "SpatialQueries", "Cartography", "MapData", "QueryOutput", "MapService", "Geocoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -93,6 +95,7 @@ let package = Package(
                 path: "Tests/TestStores"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoCore", "GeoFormats", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "GeocodingTests", dependencies: ["Geocoding", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["GeoFormats", "Reference", "TestSupport"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "GeoFormats", "Reference", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LedgerTests", dependencies: ["GeoCore", "GeoFormats", "Ledger", "Reference", "TestSupport"], exclude: ["Goldens"]),

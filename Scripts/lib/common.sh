@@ -46,6 +46,25 @@ ensure_system_packages() {
     "${missing[@]}" >/dev/null
 }
 
+# Installs the missing ones of the given pip requirements ("openpyxl==3.1.5") for the user's
+# python3; does nothing when each is there at that version. The tests read spreadsheets back
+# with openpyxl, the project's reference spreadsheet reader.
+ensure_python_packages() {
+  local missing=() requirement name version
+  for requirement in "$@"; do
+    name=${requirement%%==*}
+    version=${requirement#*==}
+    if [ "$(python3 -c "import importlib.metadata as m; print(m.version('$name'))" 2>/dev/null)" != "$version" ]; then
+      missing+=("$requirement")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing python packages: ${missing[*]}"
+  python3 -m pip install --quiet "${missing[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --user "${missing[@]}" \
+    || python3 -m pip install --quiet --break-system-packages "${missing[@]}"
+}
+
 # Answers a question about the manifest (python3's json: no extra tool needed).
 #   manifest_query top default_boundaries       a top-level field
 #   manifest_query field DATASET_ID FIELD        a field of one dataset (empty when null)

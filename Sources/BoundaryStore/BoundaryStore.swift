@@ -407,7 +407,14 @@ public final class BoundaryStore: Sendable {
                         path: path,
                         reason: "store schema version \(version ?? "unknown") is not supported (this build reads ≤ \(GeoPackageSchema.storeSchemaVersion))")
                 }
-                if isReadOnly { return }
+                if isReadOnly {
+                    if try queue.read({ try LedgerSchema.investmentsPredateProgrammes($0) }) {
+                        throw StoreError.unsupportedSchema(
+                            path: path,
+                            reason: "its ledger predates programmes and two amounts (amount_jpy); open it once for writing (any import, or `investmap edition create`) to upgrade it")
+                    }
+                    return
+                }
             } else if isReadOnly {
                 throw StoreError.unsupportedSchema(path: path, reason: "GeoPackage has no investmap boundary tables")
             }

@@ -34,34 +34,56 @@ public struct LedgerImporter {
     ///     write: a caller writes its other outputs here, so that a failure there (an unwritable
     ///     rejects file) leaves the store as it was. What it throws is rethrown.
     public func importProjects(from url: URL, displayName: String, edition: String, replaceAll: Bool = false,
-                               limits: LedgerLimits = LedgerLimits(),
+                               limits: LedgerLimits = LedgerLimits(), columnMap: LedgerColumnMap = LedgerColumnMap(), sheet: String? = nil,
+                               geocoder: @escaping () throws -> any AddressLocating = { throw LedgerImportError.noGeocoder },
                                beforeWrite: ([LedgerRejection]) throws -> Void = { _ in }) throws -> LedgerImportSummary {
         // Refuse early, before any work, when the edition cannot take the rows.
         try requireDraft(edition, operation: "import investments")
-        let read = try LedgerReader.readProjects(at: url, displayName: displayName, reference: reference, limits: limits)
+        let read = try LedgerReader.readProjects(at: url, displayName: displayName, reference: reference, limits: limits,
+                                                 columnMap: columnMap, sheet: sheet)
         let clock = ContinuousClock()
         let started = clock.now
-        let locations = try locate(read.rows.map(\.value.location))
-        let joinSeconds = Self.seconds(started.duration(to: clock.now))
         var rejections = read.rejections
+        var placer = try ProjectPlacer(store: store, reference: reference, geocoder: geocoder)
+        var placed: [(line: Int, input: ProjectInput, placement: ProjectPlacer.Placement)] = []
+        placed.reserveCapacity(read.rows.count)
+        for (line, input) in read.rows {
+            switch try placer.place(input) {
+            case .success(let placement): placed.append((line, input, placement))
+            case .failure(let problem):
+                rejections.append(LedgerRejection(file: displayName, line: line, id: input.attributes.id, reason: problem.reason,
+                                                  sheet: read.sheet))
+            }
+        }
+        let locations = try locate(placed.map(\.placement.location))
+        let joinSeconds = Self.seconds(started.duration(to: clock.now))
         var accepted: [(project: InvestmentProject, join: LedgerJoin)] = []
-        var lines: [Int] = []
+        var notes: [LedgerRejection] = []
+        var precisionCounts: [LocationPrecision: Int] = [:]
         let knownCodes = try self.knownCodes()
-        for ((line, project), location) in zip(read.rows, locations) {
+        for ((line, input, placement), location) in zip(placed, locations) {
+            let project = InvestmentProject(input.attributes, location: placement.location, precision: placement.precision)
             if let declared = project.declaredCode, !knownCodes.contains(declared.code5) {
                 rejections.append(LedgerRejection(
                     file: displayName, line: line, id: project.id,
-                    reason: "code \(declared.code5): no municipality of the boundaries or of the code changes table has it"))
+                    reason: "code \(declared.code5): no municipality of the boundaries or of the code changes table has it", sheet: read.sheet))
                 continue
             }
-            guard let join = join(location, declared: project.declaredCode) else {
+            guard var join = join(location, declared: project.declaredCode) else {
                 rejections.append(LedgerRejection(
                     file: displayName, line: line, id: project.id,
-                    reason: String(format: "lon/lat %.6f, %.6f: no municipality within %g km", project.location.x, project.location.y, maxSeaDistanceKm)))
+                    reason: String(format: "lon/lat %.6f, %.6f: no municipality within %g km", project.location.x, project.location.y, maxSeaDistanceKm),
+                    sheet: read.sheet))
                 continue
             }
+            // A case known only by its designated city is the city's, not the ward its
+            // representative point happens to lie in.
+            if placement.unitIsDesignatedCity { join.wardCode = nil }
+            if let note = placement.note {
+                notes.append(LedgerRejection(file: displayName, line: line, id: project.id, reason: note, sheet: read.sheet))
+            }
+            precisionCounts[placement.precision, default: 0] += 1
             accepted.append((project, join))
-            lines.append(line)
         }
         rejections.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
         let record = LedgerImportRecord(
@@ -78,16 +100,17 @@ public struct LedgerImporter {
             nearestFromSea: accepted.filter { $0.join.match == .nearest }.count,
             codeMismatches: accepted.filter(\.join.codeMismatch).count,
             unassigned: accepted.filter { $0.join.match == .unassigned }.count,
-            ignoredColumns: read.ignoredColumns, joinSeconds: joinSeconds)
+            ignoredColumns: read.ignoredColumns, joinSeconds: joinSeconds,
+            precisionCounts: precisionCounts, locationNotes: notes)
     }
 
     /// Imports cluster sites: point sites are joined like projects; polygon sites to every unit
     /// they overlap, by area of overlap on the ellipsoid (the largest overlap is their unit).
     public func importSites(from url: URL, displayName: String, edition: String, replaceAll: Bool = false,
-                            limits: LedgerLimits = LedgerLimits(),
+                            limits: LedgerLimits = LedgerLimits(), sheet: String? = nil,
                             beforeWrite: ([LedgerRejection]) throws -> Void = { _ in }) throws -> LedgerImportSummary {
         try requireDraft(edition, operation: "import sites")
-        let read = try LedgerReader.readSites(at: url, displayName: displayName, reference: reference, limits: limits)
+        let read = try LedgerReader.readSites(at: url, displayName: displayName, reference: reference, limits: limits, sheet: sheet)
         let clock = ContinuousClock()
         let started = clock.now
         let overlapper = try SiteOverlap(store: store)

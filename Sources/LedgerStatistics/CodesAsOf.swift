@@ -11,7 +11,8 @@ public struct SplitUnit: Sendable, Equatable {
     public var newCodes: [String]
     public var newNames: [String]
     public var count: Int
-    public var amountJPY: Double
+    public var supportJPY: Double
+    public var totalInvestmentJPY: Double
     public var jobs: Double
     /// The ids of its projects (the filter's), in id order.
     public var projectIDs: [String]
@@ -102,7 +103,8 @@ extension UnitStatistics {
             let gaps = incomplete[code] ?? []
             var statistic = UnitStatistic(
                 code: code, name: name(code, like: parts.count == 1 ? parts[0] : nil), level: level,
-                count: parts.reduce(0) { $0 + $1.count }, amountJPY: parts.reduce(0) { $0 + $1.amountJPY },
+                count: parts.reduce(0) { $0 + $1.count }, supportJPY: parts.reduce(0) { $0 + $1.supportJPY },
+                totalInvestmentJPY: parts.reduce(0) { $0 + $1.totalInvestmentJPY },
                 jobs: parts.reduce(0) { $0 + $1.jobs },
                 population: parts.isEmpty || parts.contains { $0.population == nil } ? nil : parts.reduce(0) { $0 + $1.population! },
                 areaKm2: parts.isEmpty || parts.contains { $0.areaKm2 == nil } ? nil : parts.reduce(0) { $0 + $1.areaKm2! },
@@ -116,7 +118,7 @@ extension UnitStatistics {
             for (row, codes) in splitRows {
                 let ids = points.filter { (level == .ward ? $0.wardCode : $0.municipalityCode) == row.code }.map(\.id).sorted()
                 splits.append(SplitUnit(code: row.code, name: row.name, newCodes: codes, newNames: codes.map { name($0, like: nil) },
-                                        count: row.count, amountJPY: row.amountJPY, jobs: row.jobs, projectIDs: ids))
+                                        count: row.count, supportJPY: row.supportJPY, totalInvestmentJPY: row.totalInvestmentJPY, jobs: row.jobs, projectIDs: ids))
             }
         }
         return CodesAsOfStatistics(asOf: asOf, boundaryEdition: boundaryEdition, boundaryDate: boundaryDate, rows: carried, splits: splits)

@@ -24,7 +24,8 @@ public struct EditionDiff: Sendable {
         public var code: String
         public var name: String
         public var countBefore: Int, countAfter: Int
-        public var amountBefore: Double, amountAfter: Double
+        public var supportBefore: Double, supportAfter: Double
+        public var totalInvestmentBefore: Double, totalInvestmentAfter: Double
         public var jobsBefore: Double, jobsAfter: Double
     }
 
@@ -59,9 +60,11 @@ public struct EditionDiff: Sendable {
         var units: [UnitChange] = []
         for old in unitsBefore {
             guard let new = afterByCode[old.code] else { continue }
-            if old.count != new.count || old.amountJPY != new.amountJPY || old.jobs != new.jobs {
+            if old.count != new.count || old.supportJPY != new.supportJPY || old.totalInvestmentJPY != new.totalInvestmentJPY
+                || old.jobs != new.jobs {
                 units.append(UnitChange(code: old.code, name: old.name, countBefore: old.count, countAfter: new.count,
-                                        amountBefore: old.amountJPY, amountAfter: new.amountJPY,
+                                        supportBefore: old.supportJPY, supportAfter: new.supportJPY,
+                                        totalInvestmentBefore: old.totalInvestmentJPY, totalInvestmentAfter: new.totalInvestmentJPY,
                                         jobsBefore: old.jobs, jobsAfter: new.jobs))
             }
         }
@@ -72,9 +75,15 @@ public struct EditionDiff: Sendable {
     static func fieldChanges(_ a: InvestmentProject, _ b: InvestmentProject) -> [FieldChange] {
         func text(_ value: (any CustomStringConvertible)?) -> String { value.map { "\($0)" } ?? "" }
         let pairs: [(String, String, String)] = [
-            ("name", a.name, b.name), ("plan", a.plan, b.plan), ("field", text(a.field), text(b.field)),
-            ("amount_jpy", text(a.amountJPY), text(b.amountJPY)), ("jobs", text(a.jobs), text(b.jobs)),
+            ("name", a.name, b.name), ("plan", text(a.plan), text(b.plan)), ("field", text(a.field), text(b.field)),
+            ("company", text(a.company), text(b.company)), ("company_size", text(a.companySize?.rawValue), text(b.companySize?.rawValue)),
+            ("programme", text(a.programme), text(b.programme)), ("category", text(a.category), text(b.category)),
+            ("support_jpy", text(a.supportJPY), text(b.supportJPY)),
+            ("total_investment_jpy", text(a.totalInvestmentJPY), text(b.totalInvestmentJPY)), ("jobs", text(a.jobs), text(b.jobs)),
+            ("wage_commitment_pct", text(a.wageCommitmentPct), text(b.wageCommitmentPct)), ("budget", text(a.budget?.id), text(b.budget?.id)),
+            ("adopted", text(a.adopted), text(b.adopted)),
             ("status", a.status.rawValue, b.status.rawValue), ("announced", text(a.announced), text(b.announced)),
+            ("address", text(a.address), text(b.address)), ("location_precision", a.locationPrecision.rawValue, b.locationPrecision.rawValue),
             ("lon", String(format: "%.6f", a.location.x), String(format: "%.6f", b.location.x)),
             ("lat", String(format: "%.6f", a.location.y), String(format: "%.6f", b.location.y)),
             ("code", text(a.declaredCode?.code5), text(b.declaredCode?.code5)), ("source", text(a.source), text(b.source)),

@@ -11,7 +11,8 @@ public struct UnitStatistic: Sendable, Equatable {
     public var name: String
     public var level: StatisticsLevel
     public var count: Int
-    public var amountJPY: Double
+    public var supportJPY: Double
+    public var totalInvestmentJPY: Double
     public var jobs: Double
     public var population: Double?
     public var areaKm2: Double?
@@ -31,7 +32,7 @@ public struct UnitStatistics {
     public func compute(edition: Edition, level: StatisticsLevel, metric: StatisticsMetric,
                         filter: ProjectFilter = ProjectFilter()) throws -> [UnitStatistic] {
         let totals = try store.projectTotals(edition: edition, filter: filter)
-        let areas = metric == .amountPerKm2 ? try UnitAreas.areas(in: store) : [:]
+        let areas = metric.needsArea ? try UnitAreas.areas(in: store) : [:]
         var rows: [UnitStatistic]
         func key(_ t: ProjectTotals) -> String? {
             switch level {
@@ -46,7 +47,7 @@ public struct UnitStatistics {
             let prefectures = try store.units(.prefecture, withGeometry: false)
             let population = prefectures.contains { $0.population == nil } ? nil : prefectures.reduce(0) { $0 + ($1.population ?? 0) }
             let area = areas[.prefecture].map { $0.values.reduce(0, +) }
-            rows = [UnitStatistic(code: "00", name: "全国", level: .nation, count: 0, amountJPY: 0, jobs: 0,
+            rows = [UnitStatistic(code: "00", name: "全国", level: .nation, count: 0, supportJPY: 0, totalInvestmentJPY: 0, jobs: 0,
                                   population: population, areaKm2: area, value: nil)]
         } else {
             let unitLevel: UnitLevel = switch level {
@@ -58,7 +59,7 @@ public struct UnitStatistics {
             }
             rows = try store.units(unitLevel, withGeometry: false).compactMap { unit in
                 guard let code = unit.code else { return nil }
-                return UnitStatistic(code: code, name: unit.name, level: level, count: 0, amountJPY: 0, jobs: 0,
+                return UnitStatistic(code: code, name: unit.name, level: level, count: 0, supportJPY: 0, totalInvestmentJPY: 0, jobs: 0,
                                      population: unit.population, areaKm2: areas[unitLevel]?[code], value: nil)
             }
         }
@@ -67,7 +68,8 @@ public struct UnitStatistics {
         for t in totals {
             guard let k = key(t), let i = index[k] else { continue }
             rows[i].count += t.count
-            rows[i].amountJPY += t.amountJPY
+            rows[i].supportJPY += t.supportJPY
+            rows[i].totalInvestmentJPY += t.totalInvestmentJPY
             rows[i].jobs += t.jobs
         }
         for i in rows.indices { rows[i].value = Self.value(rows[i], metric) }
@@ -75,13 +77,18 @@ public struct UnitStatistics {
     }
 
     static func value(_ row: UnitStatistic, _ metric: StatisticsMetric) -> Double? {
-        switch metric {
+        func perCapita(_ amount: Double) -> Double? { row.population.flatMap { $0 > 0 ? amount / $0 : nil } }
+        func perKm2(_ amount: Double) -> Double? { row.areaKm2.flatMap { $0 > 0 ? amount / $0 : nil } }
+        return switch metric {
         case .count: Double(row.count)
-        case .amount: row.amountJPY
+        case .support: row.supportJPY
+        case .totalInvestment: row.totalInvestmentJPY
         case .jobs: row.jobs
-        case .amountPerCapita: row.population.flatMap { $0 > 0 ? row.amountJPY / $0 : nil }
-        case .countPer100k: row.population.flatMap { $0 > 0 ? Double(row.count) * 100_000 / $0 : nil }
-        case .amountPerKm2: row.areaKm2.flatMap { $0 > 0 ? row.amountJPY / $0 : nil }
+        case .supportPerCapita: perCapita(row.supportJPY)
+        case .totalInvestmentPerCapita: perCapita(row.totalInvestmentJPY)
+        case .countPer100k: perCapita(Double(row.count) * 100_000)
+        case .supportPerKm2: perKm2(row.supportJPY)
+        case .totalInvestmentPerKm2: perKm2(row.totalInvestmentJPY)
         }
     }
 }

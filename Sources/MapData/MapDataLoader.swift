@@ -72,6 +72,7 @@ public struct MapDataLoader: Sendable {
             switch symbols.colorBy {
             case .plan: categories = reference.planTypes.map { MapCategory(id: $0.id, name: $0.name) }
             case .field: categories = reference.strategicFields.sorted { $0.order < $1.order }.map { MapCategory(id: $0.id, name: $0.name) }
+            case .category: categories = reference.programmeCategories.map { MapCategory(id: $0.id, name: $0.name, colour: $0.colour) }
             }
         }
 
@@ -102,8 +103,16 @@ public struct MapDataLoader: Sendable {
 
     /// A project as maps and tiles draw it.
     public static func mapProject(_ point: ProjectPoint) -> MapProject {
-        MapProject(id: point.id, name: point.name, plan: point.plan, field: point.field, amountJPY: point.amountJPY.map(Double.init),
-                   location: point.location, prefectureCode: point.prefectureCode, wardCode: point.wardCode, status: point.status)
+        var project = MapProject(
+            id: point.id, name: point.name, plan: point.plan, field: point.field, totalInvestmentJPY: point.totalInvestmentJPY.map(Double.init),
+            location: point.location, prefectureCode: point.prefectureCode, wardCode: point.wardCode, status: point.status,
+            category: point.category, precision: point.precision)
+        project.supportJPY = point.supportJPY.map(Double.init)
+        project.company = point.company
+        project.companySize = point.companySize
+        project.programme = point.programme
+        project.wageCommitmentPct = point.wageCommitmentPct
+        return project
     }
 
     /// The extent in words: 全国, "関東経済産業局 管内", 東京都.

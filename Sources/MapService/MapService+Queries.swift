@@ -12,7 +12,7 @@ import SpatialQueries
 /// `investmap locate --format json`, `near --format geojson|json|csv`, `stats --format json` and
 /// `gaps --format json|geojson|csv`.
 extension MapService {
-    static let filterParameters = ["edition", "plan", "field", "status"]
+    static let filterParameters = ["edition", "plan", "field", "status", "programme", "category", "company_size"]
 
     /// `/api/locate?lon=&lat=`: the unit, city, prefecture and bureau of a point (in the sea:
     /// the nearest unit within 5 km, the CLI's default). Depends on the boundaries only.
@@ -31,10 +31,12 @@ extension MapService {
 
     /// The edition a query names (`edition=`), or the default one, and its project filter.
     func editionAndFilter(_ request: Request, _ query: QueryParameters) async throws -> (Edition, ProjectFilterInput, ProjectFilter) {
-        let input = ProjectFilterInput(plan: try query.text("plan"), field: try query.text("field"), status: try query.text("status"))
+        let input = ProjectFilterInput(plan: try query.text("plan"), field: try query.text("field"), status: try query.text("status"),
+                                       programme: try query.text("programme"), category: try query.text("category"),
+                                       companySize: try query.text("company_size"))
         let filter: ProjectFilter
         do {
-            filter = try input.filter(strategicFields: reference.strategicFields.map(\.id))
+            filter = try input.filter(reference: reference)
         } catch {
             throw ServiceError.badParameter(error.parameter, error.reason)
         }
@@ -65,7 +67,7 @@ extension MapService {
         let limit = try query.count("limit", maximum: 100_000)
         let format = QueryFormat(rawValue: try query.choice("format", ["geojson", "json", "csv"], default: "geojson"))!
         let (edition, input, filter) = try await editionAndFilter(request, query)
-        let engineKey = "\(edition.name)|\(edition.status.rawValue)|\(kind.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
+        let engineKey = "\(edition.name)|\(edition.status.rawValue)|\(kind.rawValue)|\(input.cacheKey)"
         let store = self.store, name = edition.name
         guard case .near(let engine) = try await self.engine("near|\(engineKey)", edition: edition, limiter: queryWork, make: {
             .near(Serialized(try NearQuery(store: store, edition: edition, kind: kind, filter: filter)))
@@ -88,10 +90,10 @@ extension MapService {
     func stats(_ request: Request) async throws -> Response {
         let query = try QueryParameters(request, known: ["level", "metric"] + Self.filterParameters)
         let level = StatisticsLevel(rawValue: try query.choice("level", StatisticsLevel.allCases.map(\.rawValue)))!
-        let metric = StatisticsMetric(rawValue: try query.choice("metric", StatisticsMetric.allCases.map(\.rawValue)))!
+        let metric = StatisticsMetric(name: try query.choice("metric", StatisticsMetric.allNames))!
         let (edition, input, filter) = try await editionAndFilter(request, query)
         let store = self.store, name = edition.name, note = edition.note
-        return try await resource("stats|\(level.rawValue)|\(metric.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")",
+        return try await resource("stats|\(level.rawValue)|\(metric.rawValue)|\(input.cacheKey)",
                                   edition: edition, contentType: "application/json") {
             let rows = try UnitStatistics(store: store).compute(edition: edition, level: level, metric: metric, filter: filter)
             return Array((try StatsAnswer.json(edition: name, note: note, level: level, metric: metric, filter: input, rows: rows) + "\n").utf8)
@@ -125,7 +127,7 @@ extension MapService {
             builder.geometryBudgetBytes = geometryBudget
             return .gaps(Serialized(builder))
         }) else { preconditionFailure("the gaps engine is a GapReportBuilder") }
-        let key = "gaps|\(bureau)|\(prefecture ?? "")|\(km ?? 0)|\(minPopulation ?? -1)|\(level.rawValue)|\(summary)|\(format.rawValue)|\(input.plan ?? "")|\(input.field ?? "")|\(input.status ?? "")"
+        let key = "gaps|\(bureau)|\(prefecture ?? "")|\(km ?? 0)|\(minPopulation ?? -1)|\(level.rawValue)|\(summary)|\(format.rawValue)|\(input.cacheKey)"
         let options = GapReportOptions(bureau: bureau, prefecture: prefecture, filter: filter, siteKilometres: km, minimumPopulation: minPopulation, level: level)
         let type = Self.body(QueryTable(columns: [], rows: [], geometries: [], metadata: [:]), format).type
         do {

@@ -14,7 +14,8 @@ public struct NearAnswer: Sendable {
     public init(kind: NearbyFeature.Kind, batch: Bool) {
         self.kind = kind
         self.batch = batch
-        let single = ["kind", "id", "name", "plan", kind == .project ? "field" : "fields", "status", "amount_jpy", "ward_code", "distance_km"]
+        let single = ["kind", "id", "name", "plan", kind == .project ? "field" : "fields", "status", "company", "programme",
+                      "support_jpy", "total_investment_jpy", "location_precision", "ward_code", "distance_km"]
         columns = batch ? ["query", "query_lon", "query_lat"] + single : single
     }
 
@@ -31,9 +32,13 @@ public struct NearAnswer: Sendable {
     /// One result's row; `query` is the query's id and point (used in a batch only).
     public func row(_ feature: NearbyFeature, query: (id: String, location: Coordinate)) -> [String: JSONValue] {
         var row: [String: JSONValue] = [
-            "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name), "plan": .string(feature.plan),
+            "kind": .string(feature.kind.rawValue), "id": .string(feature.id), "name": .string(feature.name),
+            "plan": feature.plan.map(JSONValue.string) ?? .null,
             columns[batch ? 7 : 4]: feature.fields.isEmpty ? .null : .string(feature.fields), "status": .string(feature.status),
-            "amount_jpy": feature.amountJPY.map { .integer(Int($0)) } ?? .null,
+            "company": feature.company.map(JSONValue.string) ?? .null, "programme": feature.programme.map(JSONValue.string) ?? .null,
+            "support_jpy": feature.supportJPY.map { .integer(Int($0)) } ?? .null,
+            "total_investment_jpy": feature.totalInvestmentJPY.map { .integer(Int($0)) } ?? .null,
+            "location_precision": feature.precision.map(JSONValue.string) ?? .null,
             "ward_code": feature.wardCode.map(JSONValue.string) ?? .null, "distance_km": QueryTable.kilometres(feature.metres),
         ]
         if batch {

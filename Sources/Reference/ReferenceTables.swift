@@ -3,7 +3,7 @@ import GeoFormats
 
 /// The project's own reference tables, read from the GeoData folder: prefectures, METI bureau
 /// blocks, designated cities with their ward ranges, the strategic fields, the plan types and
-/// the changes of municipal codes.
+/// the changes of municipal codes, the support programmes and their map categories.
 /// Loading validates the cross-references (every prefecture's bureau exists, ward ranges do not
 /// overlap, …), so the lookups below can be trusted.
 public struct ReferenceTables: Sendable {
@@ -13,6 +13,8 @@ public struct ReferenceTables: Sendable {
     public static let designatedCitiesFile = "designated_cities.csv"
     public static let strategicFieldsFile = "strategic_fields.csv"
     public static let planTypesFile = "plan_types.csv"
+    public static let programmesFile = "programmes.csv"
+    public static let programmeCategoriesFile = "programme_categories.csv"
 
     /// The 47 prefectures, by code.
     public let prefectures: [Prefecture]
@@ -26,6 +28,12 @@ public struct ReferenceTables: Sendable {
     public let planTypes: [PlanType]
     /// The changes of municipal codes since 2015 (`code_changes.csv`).
     public let codeChanges: CodeChanges
+    /// The support programmes whose adopted cases the ledger holds, by id.
+    public let programmes: [SupportProgramme]
+    /// The map's programme categories, by `order`.
+    public let programmeCategories: [ProgrammeCategory]
+    private let programmeByID: [String: SupportProgramme]
+    private let categoryByID: [String: ProgrammeCategory]
 
     private let prefectureByCode: [String: Prefecture]
     private let prefectureByName: [String: Prefecture]
@@ -35,7 +43,7 @@ public struct ReferenceTables: Sendable {
     /// (under 30 codes each), and this makes `cityCode(for:)` one hash lookup per call.
     private let cityIndexByWardCode: [Int: Int]
 
-    /// Reads and cross-checks the six tables in `directory`.
+    /// Reads and cross-checks the eight tables in `directory`.
     /// - Throws: `DataFileError` naming the file and line of the first problem: a missing file or
     ///   column, a malformed code, a duplicate, a reference to an unknown bureau or prefecture,
     ///   or overlapping ward ranges.
@@ -93,9 +101,34 @@ public struct ReferenceTables: Sendable {
         }
         let codeChanges = try CodeChanges.load(rows: try readTable(directory, CodeChanges.file, columns: CodeChanges.columns),
                                                prefectureCodes: prefectureCodes)
+        let categories = try readTable(directory, programmeCategoriesFile, columns: ["id", "name", "colour", "order"]).map { line, values in
+            guard let order = Int(values[3]) else {
+                throw DataFileError(source: programmeCategoriesFile, line: line, reason: "order \"\(values[3])\" is not an integer")
+            }
+            guard values[2].utf8.count == 7, values[2].hasPrefix("#"), values[2].dropFirst().allSatisfy(\.isHexDigit) else {
+                throw DataFileError(source: programmeCategoriesFile, line: line, reason: "colour \"\(values[2])\" is not #rrggbb")
+            }
+            return ProgrammeCategory(id: values[0], name: values[1], colour: values[2], order: order)
+        }
+        let categoryIDs = Set(categories.map(\.id))
+        let programmes = try readTable(directory, programmesFile, columns: ["id", "name", "ministry", "category", "budget_years"])
+            .map { line, values in
+                guard categoryIDs.contains(values[3]) else {
+                    throw DataFileError(source: programmesFile, line: line, reason: "category \"\(values[3])\" is not in \(programmeCategoriesFile)")
+                }
+                let budgets = try values[4].split(separator: ";").map { text in
+                    guard let budget = Budget(id: String(text)) else {
+                        throw DataFileError(source: programmesFile, line: line,
+                                            reason: "budget_years: \"\(text)\" is not a budget (FY2023-supplementary, FY2025-initial)")
+                    }
+                    return budget
+                }
+                return SupportProgramme(id: values[0], name: values[1], ministry: values[2], category: values[3], budgets: budgets.sorted())
+            }
         return try ReferenceTables(
             prefectures: prefectures, bureaus: bureaus, designatedCities: cities,
-            strategicFields: fields, planTypes: plans, codeChanges: codeChanges)
+            strategicFields: fields, planTypes: plans, codeChanges: codeChanges,
+            programmes: programmes, programmeCategories: categories)
     }
 
     /// Builds tables from values (tests, or tables assembled in code), with the same uniqueness
@@ -103,7 +136,8 @@ public struct ReferenceTables: Sendable {
     /// - Throws: `DataFileError` naming the table and the duplicate or overlap.
     public init(
         prefectures: [Prefecture], bureaus: [Bureau], designatedCities: [DesignatedCity],
-        strategicFields: [StrategicField], planTypes: [PlanType], codeChanges: CodeChanges = .none
+        strategicFields: [StrategicField], planTypes: [PlanType], codeChanges: CodeChanges = .none,
+        programmes: [SupportProgramme] = [], programmeCategories: [ProgrammeCategory] = []
     ) throws {
         func unique<T>(_ items: [T], _ file: String, _ what: String, _ key: (T) -> String) throws -> [String: T] {
             var byKey: [String: T] = [:]
@@ -121,6 +155,12 @@ public struct ReferenceTables: Sendable {
         _ = try unique(strategicFields, Self.strategicFieldsFile, "id") { $0.id }
         _ = try unique(strategicFields, Self.strategicFieldsFile, "order") { String($0.order) }
         _ = try unique(planTypes, Self.planTypesFile, "id") { $0.id }
+        programmeByID = try unique(programmes, Self.programmesFile, "id") { $0.id }
+        categoryByID = try unique(programmeCategories, Self.programmeCategoriesFile, "id") { $0.id }
+        _ = try unique(programmeCategories, Self.programmeCategoriesFile, "order") { String($0.order) }
+        for programme in programmes where categoryByID[programme.category] == nil {
+            throw DataFileError(source: Self.programmesFile, line: nil, reason: "category \"\(programme.category)\" of \(programme.id) is not in \(Self.programmeCategoriesFile)")
+        }
         for prefecture in prefectures where bureauByID[prefecture.bureauID] == nil {
             throw DataFileError(source: Self.prefecturesFile, line: nil, reason: "bureau_id \"\(prefecture.bureauID)\" of \(prefecture.name) is not in \(Self.bureausFile)")
         }
@@ -147,6 +187,8 @@ public struct ReferenceTables: Sendable {
         self.planTypes = planTypes.sorted { $0.id < $1.id }
         self.cityIndexByWardCode = cityIndexByWardCode
         self.codeChanges = codeChanges
+        self.programmes = programmes.sorted { $0.id < $1.id }
+        self.programmeCategories = programmeCategories.sorted { $0.order < $1.order }
     }
 
     /// Finds the GeoData folder and loads it; see `locateGeoData()`.
@@ -174,6 +216,17 @@ public struct ReferenceTables: Sendable {
     /// The prefectures in the block of bureau `id`, by code.
     public func prefectures(inBureau id: String) -> [Prefecture] {
         prefectures.filter { $0.bureauID == id }
+    }
+
+    /// The support programme with `id`, or nil.
+    public func programme(id: String) -> SupportProgramme? { programmeByID[id] }
+
+    /// The programme category with `id`, or nil.
+    public func programmeCategory(id: String) -> ProgrammeCategory? { categoryByID[id] }
+
+    /// The ids of the programmes drawn in category `id`, sorted.
+    public func programmes(inCategory id: String) -> [String] {
+        programmes.filter { $0.category == id }.map(\.id)
     }
 
     /// The designated city with its own 5-digit `code5` ("23100"), or nil.

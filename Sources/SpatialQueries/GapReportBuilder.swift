@@ -19,7 +19,7 @@ public final class GapReportBuilder: @unchecked Sendable {
     let bureauNames: [String: String]
     var nearestCache: [Int64: GeodesicNearest] = [:]
     var geometryCache: [Int64: Geometry] = [:]
-    var countsCache: [String: [String: Int]] = [:]
+    var countsCache: [ProjectFilter: [String: Int]] = [:]
     /// Units as GEOS geometries in longitude/latitude, for "do they touch" (the local planes are
     /// affine, so two units touch in a plane exactly when they touch in longitude/latitude).
     var lonLatCache: [Int64: PreparedGeometry] = [:]
@@ -132,7 +132,7 @@ public final class GapReportBuilder: @unchecked Sendable {
     /// Matching projects per unit code of the level, computed once per filter (all bureaus'
     /// reports share one grouped pass over the edition).
     func projectCounts(_ filter: ProjectFilter) throws -> [String: Int] {
-        let key = [filter.plan ?? "", filter.field ?? "", filter.status ?? "", filter.includeWithdrawn ? "1" : "0"].joined(separator: "\u{1}")
+        let key = filter
         if let cached = countsCache[key] { return cached }
         var counts: [String: Int] = [:]
         for row in try UnitStatistics(store: store).compute(edition: edition, level: level, metric: .count, filter: filter) {

@@ -57,7 +57,9 @@ public final class NearQuery: @unchecked Sendable {
             return grid!.within(metres, of: centre).map { hit in
                 let p = projects[hit.index]
                 return NearbyFeature(kind: .project, id: p.id, name: p.name, plan: p.plan, fields: p.field ?? "", status: p.status,
-                                     amountJPY: p.amountJPY, wardCode: p.wardCode, geometry: .point(p.location), metres: hit.metres)
+                                     supportJPY: p.supportJPY, totalInvestmentJPY: p.totalInvestmentJPY, company: p.company,
+                                     programme: p.programme, precision: p.precision,
+                                     wardCode: p.wardCode, geometry: .point(p.location), metres: hit.metres)
             }.sorted { ($0.metres, $0.id) < ($1.metres, $1.id) }
         case .site:
             var found: [NearbyFeature] = []
@@ -74,7 +76,7 @@ public final class NearQuery: @unchecked Sendable {
                 }
                 if d <= metres {
                     found.append(NearbyFeature(kind: .site, id: site.id, name: site.name, plan: site.plan, fields: site.fields.joined(separator: ";"),
-                                               status: site.status.rawValue, amountJPY: nil, wardCode: ward, geometry: site.geometry, metres: d))
+                                               status: site.status.rawValue, totalInvestmentJPY: nil, wardCode: ward, geometry: site.geometry, metres: d))
                 }
             }
             return found.sorted { ($0.metres, $0.id) < ($1.metres, $1.id) }

@@ -7,11 +7,16 @@ public struct NearbyFeature: Sendable, Equatable {
     public var kind: Kind
     public var id: String
     public var name: String
-    public var plan: String
+    public var plan: String?
     /// A project's field, or a site's fields separated by ';'.
     public var fields: String
     public var status: String
-    public var amountJPY: Int64?
+    public var supportJPY: Int64? = nil
+    public var totalInvestmentJPY: Int64?
+    public var company: String? = nil
+    public var programme: String? = nil
+    /// How exactly a project's point is known (point, address, municipality); nil for sites.
+    public var precision: String? = nil
     /// The N03 unit the feature joined (a site's: the unit it overlaps most).
     public var wardCode: String?
     public var geometry: Geometry

@@ -43,11 +43,11 @@ enum RenderFixtures {
             MapUnit(code: "47", name: "沖縄県", prefectureCode: "47", bureauID: "okinawa", polygons: [square(lon: 127.7, lat: 26.2, size: 0.4)], value: 50_000_000),
         ]
         let projects = [
-            MapProject(id: "P1", name: "工場A", plan: "A", field: nil, amountJPY: 1_000_000_000, location: Coordinate(x: 139.2, y: 35.7),
+            MapProject(id: "P1", name: "工場A", plan: "A", field: nil, totalInvestmentJPY: 1_000_000_000, location: Coordinate(x: 139.2, y: 35.7),
                        prefectureCode: "13", wardCode: "13101"),
-            MapProject(id: "P2", name: "工場B", plan: "B", field: nil, amountJPY: 250_000_000, location: Coordinate(x: 127.9, y: 26.4),
+            MapProject(id: "P2", name: "工場B", plan: "B", field: nil, totalInvestmentJPY: 250_000_000, location: Coordinate(x: 127.9, y: 26.4),
                        prefectureCode: "47", wardCode: "47201"),
-            MapProject(id: "P3", name: "工場C", plan: "C", field: nil, amountJPY: nil, location: Coordinate(x: 139.7, y: 35.7),
+            MapProject(id: "P3", name: "工場C", plan: "C", field: nil, totalInvestmentJPY: nil, location: Coordinate(x: 139.7, y: 35.7),
                        prefectureCode: "14", wardCode: "14101"),
         ]
         return MapInput(units: units, projects: projects,
@@ -56,7 +56,7 @@ enum RenderFixtures {
     }
 
     static var nationSpec: MapSpec {
-        MapSpec(source: "nation.json", name: "nation", title: "全国テスト", level: .prefecture, metric: .amount,
+        MapSpec(source: "nation.json", name: "nation", title: "全国テスト", level: .prefecture, metric: .totalInvestment,
                 classification: .init(method: .quantiles, classes: 3, zeroClass: false), palette: "YlOrRd", extent: .nation,
                 insets: [.okinawa, .ogasawara], projectSymbols: .init(colorBy: .plan, maxRadius: 12), prefectureLabels: true,
                 labelFontSize: 10, width: 520, height: 560)

@@ -53,9 +53,9 @@ final class RenderPrimitivesTests: XCTestCase {
         XCTAssertEqual(JapaneseNumberText.decimals(for: [3, 93.7, 301.8]), 0)
         XCTAssertEqual(JapaneseNumberText.decimals(for: [0.03, 1.2]), 2)
         XCTAssertEqual(JapaneseNumberText.decimals(for: [1.2, 1.25]), 2)
-        XCTAssertEqual(MetricPresentation.of(.amount, largest: 5e10).unit, "億円")
-        XCTAssertEqual(MetricPresentation.of(.amountPerCapita, largest: 2e5).unit, "万円/人")
-        XCTAssertEqual(MetricPresentation.of(.count, largest: 30).heading, "投資件数（件）")
+        XCTAssertEqual(MetricPresentation.of(.totalInvestment, largest: 5e10).unit, "億円")
+        XCTAssertEqual(MetricPresentation.of(.totalInvestmentPerCapita, largest: 2e5).unit, "万円/人")
+        XCTAssertEqual(MetricPresentation.of(.count, largest: 30).heading, "投資支援件数（件）")
     }
 
     func testLegendRangesAndCounts() throws {

@@ -54,7 +54,7 @@ final class RenderSpecParserTests: XCTestCase {
              "size": {"width": 800, "height": 600}, "attribution": ["extra"]}
             """)
         XCTAssertEqual(spec.level.unitLevel.rawValue, "municipality", "city is the rolled-up municipality")
-        XCTAssertEqual(spec.metric?.rawValue, "amount_per_capita")
+        XCTAssertEqual(spec.metric?.rawValue, "total_investment_per_capita")
         XCTAssertEqual(spec.filters, MapSpec.Filters(plan: "A", field: "ai_semiconductors", status: "all"))
         XCTAssertEqual(spec.classification.method, .manual([10000, 50000]))
         XCTAssertEqual(spec.extent, .bureau("kanto"))
@@ -116,7 +116,7 @@ final class RenderSpecParserTests: XCTestCase {
         XCTAssertEqual(specs.filter { $0.extent == .nation }.count, 3)
         XCTAssertEqual(Set(specs.compactMap { if case .bureau(let id) = $0.extent { id } else { nil } }).count, 9)
         XCTAssertTrue(specs.contains { $0.projectSymbols?.colorBy == .plan && $0.level == .prefecture })
-        XCTAssertTrue(specs.contains { $0.metric?.rawValue == "amount_per_capita" && $0.level == .prefecture })
+        XCTAssertTrue(specs.contains { $0.metric?.rawValue == "total_investment_per_capita" && $0.level == .prefecture })
         XCTAssertTrue(specs.contains { $0.metric?.rawValue == "count" && $0.level == .municipality && $0.extent == .nation })
     }
 }

@@ -76,7 +76,7 @@ final class LedgerTests: XCTestCase {
         let first = try XCTUnwrap(rows["J001"])
         XCTAssertEqual(first["name"], "名古屋駅前 半導体設計拠点")
         XCTAssertEqual(first["field"], "ai_semiconductors")
-        XCTAssertEqual(first["amount_jpy"], "1250000000", "12.5 億円")
+        XCTAssertEqual(first["total_investment_jpy"], "1250000000", "12.5 億円")
         XCTAssertEqual(first["status"], "planned")
         XCTAssertEqual(first["announced"], "2025-04-01")
         XCTAssertEqual(first["code"], "23100", "6-digit code with its check digit")
@@ -87,7 +87,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(first["code_mismatch"], "0", "a declared city matches its wards")
         let second = try XCTUnwrap(rows["J002"])
         XCTAssertEqual(second["name"], "髙島屋跡地 物流施設～第２期", "CP932-only characters survive")
-        XCTAssertEqual(second["amount_jpy"], "120000000000", "1,200 億円")
+        XCTAssertEqual(second["total_investment_jpy"], "120000000000", "1,200 億円")
         XCTAssertEqual(second["announced"], "2025-06-30", "令和7年")
         XCTAssertEqual(second["status"], "under_construction")
         XCTAssertEqual(second["prefecture_code"], "27")
@@ -207,7 +207,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(ids("changed"), ["P000030", "P000040"])
         let changed = (json["changed"] as? [[String: Any]]) ?? []
         let fields = changed.map { (($0["changes"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String } }
-        XCTAssertEqual(fields, [["amount_jpy"], ["name"]])
+        XCTAssertEqual(fields, [["total_investment_jpy"], ["name"]])
         XCTAssertFalse(((json["units"] as? [Any]) ?? []).isEmpty, "per-unit totals changed")
     }
 
@@ -259,7 +259,8 @@ final class LedgerTests: XCTestCase {
             XCTAssertEqual(total, located, "counts add up at \(level)")
         }
         let amounts = try stats("prefecture", "amount").dropFirst().reduce(0.0) { $0 + Double($1[3])! }
-        XCTAssertEqual(amounts, stored.reduce(0.0) { $0 + (Double($1["amount_jpy"] ?? "") ?? 0) }, accuracy: 1)
+        XCTAssertEqual(amounts, stored.reduce(0.0) { $0 + (Double($1["total_investment_jpy"] ?? "") ?? 0) }, accuracy: 1,
+                       "amount is the total investment")
         let planA = try stats("nation", "count", ["--plan", "A"])
         XCTAssertEqual(Int(planA[1][3]), stored.filter { $0["plan"] == "A" }.count)
         // Per capita and per km²: values where the population and area are known.

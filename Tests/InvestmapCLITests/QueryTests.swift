@@ -121,7 +121,7 @@ final class QueryTests: XCTestCase {
         let totals = try XCTUnwrap((within["metadata"] as? [String: Any])?["totals"] as? [String: Any])
         let rows = try XCTUnwrap(within["rows"] as? [[String: Any]])
         XCTAssertEqual(totals["count"] as? Int, rows.count)
-        XCTAssertEqual((totals["amount_jpy"] as? NSNumber)?.doubleValue, Double(rows.count) * 100_000_000)
+        XCTAssertEqual((totals["total_investment_jpy"] as? NSNumber)?.doubleValue, Double(rows.count) * 100_000_000)
         XCTAssertTrue(rows.allSatisfy { ($0["ward_code"] as? String)?.hasPrefix("37") == true }, "only 香川県's projects")
         let nearest = try json(run(["nearest-site", "39201", "--edition", "hand", "--format", "json"]))
         let answers = try XCTUnwrap(nearest["rows"] as? [[String: Any]])

@@ -146,8 +146,27 @@ final class ServiceAnswerTests: XCTestCase {
             ("level=prefecture&metric=count", ["--level", "prefecture", "--metric", "count"]),
             ("level=municipality&metric=amount_per_capita&plan=B", ["--level", "municipality", "--metric", "amount_per_capita", "--plan", "B"]),
             ("level=bureau&metric=jobs&status=all&edition=sample", ["--level", "bureau", "--metric", "jobs", "--status", "all", "--edition", "sample"]),
+            // The two amounts, and the filters of the programme schema (the sample ledger has no
+            // programme: every unit answers 0, the same on both sides).
+            ("level=prefecture&metric=support", ["--level", "prefecture", "--metric", "support"]),
+            ("level=prefecture&metric=total_investment_per_km2", ["--level", "prefecture", "--metric", "total_investment_per_km2"]),
+            ("level=bureau&metric=count&programme=monodzukuri&company_size=sme",
+             ["--level", "bureau", "--metric", "count", "--programme", "monodzukuri", "--company-size", "sme"]),
+            ("level=bureau&metric=support_per_capita&category=digital",
+             ["--level", "bureau", "--metric", "support_per_capita", "--category", "digital"]),
         ]
         try await assertSameAnswers("/api/stats", ["stats", "--format", "json"], questions)
+    }
+
+    func testStatsRefuseUnknownProgrammesCategoriesAndSizes() async throws {
+        let service = try ServiceFixture.service()
+        try await ServiceFixture.withRouter(service) { client in
+            for (query, parameter) in [("programme=nope", "programme"), ("category=nope", "category"), ("company_size=huge", "company_size")] {
+                let response = try await client.execute(uri: "/api/stats?level=prefecture&metric=count&\(query)", method: .get)
+                XCTAssertEqual(response.status, .badRequest, query)
+                XCTAssertTrue(response.text.contains(parameter), response.text)
+            }
+        }
     }
 
     func testGapsEqualTheCLI() async throws {

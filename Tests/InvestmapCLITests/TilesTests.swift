@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import TestSupport
 import XCTest
 
@@ -171,11 +172,9 @@ final class TilesTests: XCTestCase {
         let result = try CLI.run(["projects", "--edition", "sample", "--format", "csv", "--db", db], environment: Self.environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         var statuses: [String: String] = [:]
-        for line in result.stdout.split(separator: "\n").dropFirst() {
-            // id is the first field and status the seventh; names hold no commas in the sample ledger.
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            statuses[String(fields[0])] = String(fields[6])
-        }
+        let records = try CSVReader.records(in: result.stdout)
+        let status = try XCTUnwrap(records.first?.firstIndex(of: "status"))
+        for fields in records.dropFirst() { statuses[fields[0]] = fields[status] }
         return statuses
     }
 
@@ -192,7 +191,7 @@ final class TilesTests: XCTestCase {
                     let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
                     if properties["kind"] as? String == "cluster" {
                         clustered += try XCTUnwrap(properties["count"] as? Int, key)
-                        XCTAssertNotNil(properties["amount_jpy"] as? NSNumber, key)
+                        XCTAssertNotNil(properties["total_investment_jpy"] as? NSNumber, key)
                         if zoom == 6 { clusteredTiles.insert(key) }
                     } else {
                         XCTAssertEqual(zoom, 6, "\(key): single projects only from --points-from-zoom")

@@ -34,10 +34,10 @@ final class UnitStatisticsTests: XCTestCase {
     }
 
     func testPrefectureSumsAreKnownAndEveryPrefectureIsListed() throws {
-        let rows = try UnitStatistics(store: store()).compute(edition: "e1", level: .prefecture, metric: .amount)
+        let rows = try UnitStatistics(store: store()).compute(edition: "e1", level: .prefecture, metric: .totalInvestment)
         XCTAssertEqual(rows.map(\.code), ["33", "36", "37", "38", "39"], "every prefecture, in code order, zeros included")
         XCTAssertEqual(rows.map(\.count), [1, 1, 0, 0, 2], "the withdrawn project is left out")
-        XCTAssertEqual(rows.map(\.amountJPY), [2_000_000_000, 0, 0, 0, 1_500_000_000])
+        XCTAssertEqual(rows.map(\.totalInvestmentJPY), [2_000_000_000, 0, 0, 0, 1_500_000_000])
         XCTAssertEqual(rows.map(\.jobs), [20, 0, 0, 0, 15])
         XCTAssertEqual(rows.map(\.value), [2_000_000_000, 0, 0, 0, 1_500_000_000])
         XCTAssertEqual(rows.map(\.name), ["岡山県", "徳島県", "香川県", "愛媛県", "高知県"])
@@ -48,7 +48,7 @@ final class UnitStatisticsTests: XCTestCase {
         let all = byCode(try statistics.compute(edition: "e1", level: .prefecture, metric: .count,
                                                 filter: ProjectFilter(includeWithdrawn: true)))
         XCTAssertEqual(all["38"]?.count, 1)
-        XCTAssertEqual(all["38"]?.amountJPY, 300_000_000)
+        XCTAssertEqual(all["38"]?.totalInvestmentJPY, 300_000_000)
         let withdrawn = try statistics.compute(edition: "e1", level: .prefecture, metric: .count, filter: ProjectFilter(status: "withdrawn"))
         XCTAssertEqual(withdrawn.map(\.count), [0, 0, 0, 1, 0])
         let planA = try statistics.compute(edition: "e1", level: .prefecture, metric: .count, filter: ProjectFilter(plan: "A"))
@@ -68,23 +68,23 @@ final class UnitStatisticsTests: XCTestCase {
         let bureaus = try statistics.compute(edition: "e1", level: .bureau, metric: .count)
         XCTAssertEqual(bureaus.map(\.code), ["chugoku", "shikoku"])
         XCTAssertEqual(bureaus.map(\.count), [1, 3])
-        let nation = try statistics.compute(edition: "e1", level: .nation, metric: .amount)
+        let nation = try statistics.compute(edition: "e1", level: .nation, metric: .totalInvestment)
         XCTAssertEqual(nation.map(\.code), ["00"])
         XCTAssertEqual(nation.first?.count, 4)
-        XCTAssertEqual(nation.first?.amountJPY, 3_500_000_000)
+        XCTAssertEqual(nation.first?.totalInvestmentJPY, 3_500_000_000)
     }
 
     func testPerCapitaFiguresUseTheCensus() throws {
         let census = try FixtureStore.census()
         let kochi = try XCTUnwrap(census["39000"]?.population)
         let statistics = UnitStatistics(store: try store())
-        let perCapita = byCode(try statistics.compute(edition: "e1", level: .prefecture, metric: .amountPerCapita))
+        let perCapita = byCode(try statistics.compute(edition: "e1", level: .prefecture, metric: .totalInvestmentPerCapita))
         XCTAssertEqual(perCapita["39"]?.population, kochi)
         XCTAssertEqual(try XCTUnwrap(perCapita["39"]?.value), 1_500_000_000 / kochi, accuracy: 1e-9)
         XCTAssertEqual(perCapita["37"]?.value, 0, "no project: zero, not missing")
         let per100k = byCode(try statistics.compute(edition: "e1", level: .prefecture, metric: .countPer100k))
         XCTAssertEqual(try XCTUnwrap(per100k["39"]?.value), 2 * 100_000 / kochi, accuracy: 1e-12)
-        let nation = try statistics.compute(edition: "e1", level: .nation, metric: .amountPerCapita)
+        let nation = try statistics.compute(edition: "e1", level: .nation, metric: .totalInvestmentPerCapita)
         let total = ["33000", "36000", "37000", "38000", "39000"].compactMap { census[$0]?.population }.reduce(0, +)
         XCTAssertEqual(nation.first?.population, total)
     }
@@ -98,7 +98,7 @@ final class UnitStatisticsTests: XCTestCase {
         XCTAssertEqual(areas[.ward]?.count, 125)
         XCTAssertEqual(try store.unitAreas(boundaryEdition: FixtureStore.boundaryEdition)[.prefecture]?["39"], areas[.prefecture]?["39"],
                        "measured once and kept in the store")
-        let rows = byCode(try UnitStatistics(store: store).compute(edition: "e1", level: .prefecture, metric: .amountPerKm2))
+        let rows = byCode(try UnitStatistics(store: store).compute(edition: "e1", level: .prefecture, metric: .totalInvestmentPerKm2))
         XCTAssertEqual(try XCTUnwrap(rows["39"]?.value), 1_500_000_000 / areas[.prefecture]!["39"]!, accuracy: 1e-6)
     }
 
@@ -125,10 +125,10 @@ final class UnitStatisticsTests: XCTestCase {
             list.flatMap { change in change.changes.map { [change.id, change.name, $0.field, $0.before, $0.after] } }
         }
         XCTAssertEqual(changes(diff.withdrawn), [["P2", "高知 計画", "status", "planned", "withdrawn"]])
-        XCTAssertEqual(changes(diff.changed), [["P3", "岡山 建設", "amount_jpy", "2000000000", "2500000000"]])
+        XCTAssertEqual(changes(diff.changed), [["P3", "岡山 建設", "total_investment_jpy", "2000000000", "2500000000"]])
         XCTAssertEqual(diff.units.map(\.code), ["33100", "36201", "37201", "39201"])
         let units = Dictionary(uniqueKeysWithValues: diff.units.map { ($0.code, $0) })
-        XCTAssertEqual(units["33100"].map { [$0.amountBefore, $0.amountAfter] }, [2_000_000_000, 2_500_000_000])
+        XCTAssertEqual(units["33100"].map { [$0.totalInvestmentBefore, $0.totalInvestmentAfter] }, [2_000_000_000, 2_500_000_000])
         XCTAssertEqual(units["36201"].map { [$0.countBefore, $0.countAfter] }, [1, 0])
         XCTAssertEqual(units["37201"].map { [$0.countBefore, $0.countAfter] }, [0, 1])
         XCTAssertEqual(units["39201"].map { [$0.countBefore, $0.countAfter] }, [2, 1])

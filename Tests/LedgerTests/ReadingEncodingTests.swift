@@ -36,18 +36,18 @@ final class ReadingEncodingTests: XCTestCase {
         XCTAssertEqual(first.name.unicodeScalars.map(\.value).filter { $0 > 0x7F }, [0x9AD9, 0x5CF6, 0x5C4B, 0x2460, 0xFF5E, 0x5DE5, 0x5834])
         XCTAssertEqual(first.plan, "A")
         XCTAssertEqual(first.field, "ai_semiconductors")
-        XCTAssertEqual(first.amountJPY, 125_000_000)
+        XCTAssertEqual(first.totalInvestmentJPY, 125_000_000)
         XCTAssertEqual(first.jobs, 120)
         XCTAssertEqual(first.status, .operating)
         XCTAssertEqual(first.announced, "2025-04-01")
-        XCTAssertEqual(first.location.x, 139.6917)
-        XCTAssertEqual(first.location.y, 35.6895)
+        XCTAssertEqual(first.location?.x, 139.6917)
+        XCTAssertEqual(first.location?.y, 35.6895)
         XCTAssertEqual(first.declaredCode?.code5, "13101")
         XCTAssertEqual(first.source, "県資料～抜粋")
 
         let second = result.rows[1].value
         XCTAssertEqual(second.name, "ﾊﾝｶｸ工場", "names keep half-width katakana")
-        XCTAssertEqual(second.amountJPY, 150_000_000_000)
+        XCTAssertEqual(second.totalInvestmentJPY, 150_000_000_000)
         XCTAssertEqual(second.status, .planned)
     }
 

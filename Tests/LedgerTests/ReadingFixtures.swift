@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import Foundation
+import GeoCore
+import Ledger
 import Reference
 import TestSupport
 import XCTest
@@ -45,5 +47,23 @@ enum ReadingFixtures {
     static func contains(_ bytes: [UInt8], _ sequence: [UInt8]) -> Bool {
         guard bytes.count >= sequence.count else { return false }
         return (0...(bytes.count - sequence.count)).contains { Array(bytes[$0..<($0 + sequence.count)]) == sequence }
+    }
+}
+
+/// The projects of the tests written before the ledger had programmes: the attributes of the
+/// coordinate-only layout, located at their point.
+extension InvestmentProject {
+    init(id: String, name: String, plan: String, field: String?, totalInvestmentJPY: Int64?, jobs: Int?, status: ProjectStatus,
+         announced: String?, location: Coordinate, declaredCode: MunicipalityCode?, source: String?) {
+        self.init(ProjectAttributes(id: id, name: name, plan: plan, field: field, totalInvestmentJPY: totalInvestmentJPY, jobs: jobs,
+                                    status: status, announced: announced, declaredCode: declaredCode, source: source),
+                  location: location)
+    }
+}
+
+extension ProjectInput {
+    /// The input row a coordinate-only project was read from.
+    init(_ project: InvestmentProject) {
+        self.init(project.attributes, place: .point(project.location, project.locationPrecision))
     }
 }

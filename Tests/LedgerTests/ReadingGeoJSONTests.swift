@@ -32,9 +32,9 @@ final class ReadingGeoJSONTests: XCTestCase {
         XCTAssertNil(result.encoding)
         XCTAssertEqual(result.ignoredColumns, ["memo"], "lon/lat properties are understood (and ignored), memo is not")
         XCTAssertEqual(result.rows.map(\.line), [1])
-        XCTAssertEqual(result.rows.first?.value, InvestmentProject(
-            id: "G1", name: "港湾拠点", plan: "A", field: "port_logistics", amountJPY: 1_250_000_000, jobs: 40,
-            status: .planned, announced: nil, location: Coordinate(x: 135.19, y: 34.68), declaredCode: nil, source: nil))
+        XCTAssertEqual(result.rows.first?.value, ProjectInput(InvestmentProject(
+            id: "G1", name: "港湾拠点", plan: "A", field: "port_logistics", totalInvestmentJPY: 1_250_000_000, jobs: 40,
+            status: .planned, announced: nil, location: Coordinate(x: 135.19, y: 34.68), declaredCode: nil, source: nil)))
         XCTAssertEqual(result.rejections.map(\.line), [2, 3, 4, 5, 6, 7])
         XCTAssertEqual(result.rejections.map(\.id), ["G2", "G3", nil, "G1", "G4", "G5"])
         XCTAssertEqual(result.rejections.map(\.reason), [
@@ -42,8 +42,8 @@ final class ReadingGeoJSONTests: XCTestCase {
             "coordinates outside Japan: lon 34.68, lat 135.19 (lon and lat look swapped)",
             "id: empty",
             "duplicate id G1 (first on line 1)",
-            "geometry: missing (a Point is needed)",
-            "properties 'name' and '名称' both mean name: keep one",
+            "no location: give lon and lat, an address (所在地), a municipality code (市区町村コード) or the municipality's name",
+            "properties 'name' and '名称' both mean name: keep one, or say which with --map name=HEADER",
         ])
         XCTAssertEqual(result.rowsRead, 7)
     }

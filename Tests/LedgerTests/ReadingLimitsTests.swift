@@ -12,7 +12,7 @@ final class ReadingLimitsTests: XCTestCase {
     private let header = "id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source"
 
     private func read(_ folder: TemporaryFolder, _ name: String, bytes: [UInt8],
-                      limits: LedgerLimits = LedgerLimits()) throws -> LedgerReadResult<InvestmentProject> {
+                      limits: LedgerLimits = LedgerLimits()) throws -> LedgerReadResult<ProjectInput> {
         let url = try folder.write(name, bytes: bytes)
         return try LedgerReader.readProjects(at: url, displayName: name, reference: ReadingFixtures.reference(), limits: limits)
     }

@@ -26,20 +26,20 @@ final class ReadingProjectsCSVTests: XCTestCase {
         XCTAssertEqual(result.rows.map(\.line), [2, 3, 4])
 
         let p1 = result.rows[0].value
-        XCTAssertEqual(p1, InvestmentProject(
-            id: "P1", name: "TSMC熊本第2工場", plan: "A", field: "ai_semiconductors", amountJPY: 1_200_000_000_000,
+        XCTAssertEqual(p1, ProjectInput(InvestmentProject(
+            id: "P1", name: "TSMC熊本第2工場", plan: "A", field: "ai_semiconductors", totalInvestmentJPY: 1_200_000_000_000,
             jobs: 1700, status: .underConstruction, announced: "2024-02-06",
             location: Coordinate(x: 130.7753, y: 32.8839), declaredCode: try MunicipalityCode("43403"),
-            source: "https://example.jp/p1"))
+            source: "https://example.jp/p1")))
         let p2 = result.rows[1].value
-        XCTAssertEqual(p2.amountJPY, 1_200_000_000)
+        XCTAssertEqual(p2.totalInvestmentJPY, 1_200_000_000)
         XCTAssertNil(p2.field)
         XCTAssertEqual(p2.status, .planned, "an empty status means planned")
         XCTAssertEqual(p2.announced, "2025-04-01")
         XCTAssertEqual(p2.declaredCode?.code5, "13101")
         XCTAssertNil(p2.source)
         let p3 = result.rows[2].value
-        XCTAssertNil(p3.amountJPY)
+        XCTAssertNil(p3.totalInvestmentJPY)
         XCTAssertNil(p3.jobs)
         XCTAssertNil(p3.announced)
         XCTAssertNil(p3.declaredCode)
@@ -57,7 +57,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
         XCTAssertEqual(result.encoding, .utf8WithBOM)
         XCTAssertEqual(result.rejections, [])
         XCTAssertEqual(result.rows.first?.value.id, "P1", "the byte order mark is not part of the first header")
-        XCTAssertEqual(result.rows.first?.value.amountJPY, 150_000_000)
+        XCTAssertEqual(result.rows.first?.value.totalInvestmentJPY, 150_000_000)
         XCTAssertEqual(result.rows.first?.value.field, "ai_semiconductors", "field by its order number")
         XCTAssertEqual(result.rows.first?.value.status, .operating)
     }
@@ -144,7 +144,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
         let url = try folder.write("amounts.csv", text)
         let result = try LedgerReader.readProjects(at: url, displayName: "amounts.csv", reference: ReadingFixtures.reference())
         XCTAssertEqual(result.rejections, [])
-        XCTAssertEqual(result.rows.map(\.value.amountJPY), cases.map(\.1))
+        XCTAssertEqual(result.rows.map(\.value.totalInvestmentJPY), cases.map(\.1))
     }
 
     func testBadAmountsAreRejected() throws {
@@ -198,7 +198,7 @@ final class ReadingProjectsCSVTests: XCTestCase {
             guard let error = error as? DataFileError else { return XCTFail("\(error)") }
             XCTAssertEqual(error.source, "nolat.csv")
             XCTAssertEqual(error.line, 1)
-            XCTAssertEqual(error.reason, "missing required column lat (or latitude, 緯度) (header is 事業番号,事業名,計画,経度)")
+            XCTAssertEqual(error.reason, "missing required column lat (or latitude, 緯度); headers found: 事業番号, 事業名, 計画, 経度")
         }
     }
 
@@ -208,12 +208,12 @@ final class ReadingProjectsCSVTests: XCTestCase {
         let twoAmounts = try folder.write("two.csv", "id,name,plan,amount_jpy,投資額（億円）,lon,lat\n")
         XCTAssertThrowsError(try LedgerReader.readProjects(at: twoAmounts, displayName: "two.csv", reference: reference)) { error in
             XCTAssertEqual((error as? DataFileError)?.reason,
-                           "two amount columns, 'amount_jpy' (column 4) and '投資額（億円）' (column 5): keep one (header is id,name,plan,amount_jpy,投資額（億円）,lon,lat)")
+                           "'amount_jpy' (column 4) and '投資額（億円）' (column 5) both mean total_investment_jpy: keep one, or say which with --map total_investment_jpy=HEADER (header is id,name,plan,amount_jpy,投資額（億円）,lon,lat)")
         }
         let twoNames = try folder.write("names.csv", "id,name,事業名,plan,lon,lat\n")
         XCTAssertThrowsError(try LedgerReader.readProjects(at: twoNames, displayName: "names.csv", reference: reference)) { error in
             XCTAssertEqual((error as? DataFileError)?.reason,
-                           "'name' (column 2) and '事業名' (column 3) both mean name: keep one (header is id,name,事業名,plan,lon,lat)")
+                           "'name' (column 2) and '事業名' (column 3) both mean name: keep one, or say which with --map name=HEADER (header is id,name,事業名,plan,lon,lat)")
         }
     }
 

@@ -61,7 +61,7 @@ final class ReadingSitesCSVTests: XCTestCase {
         let neither = try folder.write("neither.csv", "id,name,plan\nS1,a,C\n")
         XCTAssertThrowsError(try LedgerReader.readSites(at: neither, displayName: "neither.csv", reference: reference)) { error in
             XCTAssertEqual((error as? DataFileError)?.reason,
-                           "missing required columns lon (or lng, long, longitude, 経度); lat (or latitude, 緯度) (header is id,name,plan)")
+                           "missing required columns lon (or lng, long, longitude, 経度); lat (or latitude, 緯度); headers found: id, name, plan")
         }
     }
 }

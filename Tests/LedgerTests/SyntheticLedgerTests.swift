@@ -90,13 +90,13 @@ final class SyntheticLedgerTests: XCTestCase {
         XCTAssertEqual(aFields.max { $0.value < $1.value }?.key, "ai_semiconductors")
 
         for (plan, expectedMedian) in [("A", 80e8), ("B", 15e8), ("C", 2e8)] {
-            let amounts = byPlan[plan]!.map { $0.amountJPY! }
+            let amounts = byPlan[plan]!.map { $0.totalInvestmentJPY! }
             XCTAssertEqual(median(amounts) / expectedMedian, 1, accuracy: 0.15, "median amount of plan \(plan)")
             XCTAssertTrue(amounts.allSatisfy { $0 > 0 && $0 % 1_000_000 == 0 }, "plan \(plan) amounts are whole 百万円")
         }
         XCTAssertTrue(projects.allSatisfy { ($0.jobs ?? 0) >= 1 })
         // Jobs follow the amount: the top decile by amount has far more jobs than the bottom one.
-        let byAmount = projects.sorted { $0.amountJPY! < $1.amountJPY! }
+        let byAmount = projects.sorted { $0.totalInvestmentJPY! < $1.totalInvestmentJPY! }
         let decile = projects.count / 10
         let lowJobs = byAmount.prefix(decile).map { $0.jobs! }.reduce(0, +)
         let highJobs = byAmount.suffix(decile).map { $0.jobs! }.reduce(0, +)
@@ -130,11 +130,11 @@ final class SyntheticLedgerTests: XCTestCase {
 
     func testCSVIsCanonical() throws {
         let full = InvestmentProject(
-            id: "X1", name: "テスト, \"引用\"", plan: "A", field: "quantum", amountJPY: 1_234_000_000, jobs: 12,
+            id: "X1", name: "テスト, \"引用\"", plan: "A", field: "quantum", totalInvestmentJPY: 1_234_000_000, jobs: 12,
             status: .underConstruction, announced: "2025-01-02", location: Coordinate(x: 139.7671249, y: -0.0000006),
             declaredCode: try MunicipalityCode("131016"), source: "note")
         let bare = InvestmentProject(
-            id: "X2", name: "n", plan: "C", field: nil, amountJPY: nil, jobs: nil, status: .planned, announced: nil,
+            id: "X2", name: "n", plan: "C", field: nil, totalInvestmentJPY: nil, jobs: nil, status: .planned, announced: nil,
             location: Coordinate(x: -5, y: 35), declaredCode: nil, source: nil)
         XCTAssertEqual(SyntheticLedger.csv([full, bare]), #"""
             id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source
@@ -154,7 +154,7 @@ final class SyntheticLedgerTests: XCTestCase {
         for (project, record) in zip(projects, records.dropFirst()) {
             XCTAssertEqual(record[0], project.id)
             XCTAssertEqual(record[1], project.name)
-            XCTAssertEqual(Int64(record[4]), project.amountJPY)
+            XCTAssertEqual(Int64(record[4]), project.totalInvestmentJPY)
             XCTAssertEqual(Double(record[8]), project.location.x)
             XCTAssertEqual(Double(record[9]), project.location.y)
             XCTAssertEqual(record[10], project.declaredCode?.code5 ?? "")

@@ -73,9 +73,11 @@ final class QueryOutputTests: XCTestCase {
 
     func testNearAnswerColumnsAndRows() throws {
         XCTAssertEqual(NearAnswer(kind: .project, batch: false).columns,
-                       ["kind", "id", "name", "plan", "field", "status", "amount_jpy", "ward_code", "distance_km"])
+                       ["kind", "id", "name", "plan", "field", "status", "company", "programme", "support_jpy", "total_investment_jpy",
+                        "location_precision", "ward_code", "distance_km"])
         XCTAssertEqual(NearAnswer(kind: .site, batch: true).columns,
-                       ["query", "query_lon", "query_lat", "kind", "id", "name", "plan", "fields", "status", "amount_jpy", "ward_code", "distance_km"])
+                       ["query", "query_lon", "query_lat", "kind", "id", "name", "plan", "fields", "status", "company", "programme",
+                        "support_jpy", "total_investment_jpy", "location_precision", "ward_code", "distance_km"])
         // A site without fields at 高知県庁, found from a point about 1.2 km west of it.
         let (store, _) = try FixtureStore.withLedger(for: self, edition: "e1", projectsCSV: """
             id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source
@@ -104,17 +106,17 @@ final class QueryOutputTests: XCTestCase {
             P1,高知,B,,1000000000,10,operating,,133.5311,33.5597,,
 
             """)
-        let rows = try UnitStatistics(store: store).compute(edition: "e1", level: .prefecture, metric: .amountPerCapita)
-        let text = try StatsAnswer.json(edition: "e1", note: "n", level: .prefecture, metric: .amountPerCapita,
+        let rows = try UnitStatistics(store: store).compute(edition: "e1", level: .prefecture, metric: .totalInvestmentPerCapita)
+        let text = try StatsAnswer.json(edition: "e1", note: "n", level: .prefecture, metric: .totalInvestmentPerCapita,
                                         filter: ProjectFilterInput(plan: "B"), rows: rows)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         XCTAssertEqual(Set(json.keys), ["edition", "note", "level", "metric", "filter", "attribution", "units"])
-        XCTAssertEqual(json["metric"] as? String, "amount_per_capita")
+        XCTAssertEqual(json["metric"] as? String, "total_investment_per_capita")
         XCTAssertEqual((json["filter"] as? [String: Any])?["plan"] as? String, "B")
         XCTAssertEqual(json["attribution"] as? [String], [DataCredits.boundaries, DataCredits.census])
         let units = try XCTUnwrap(json["units"] as? [[String: Any]])
         XCTAssertEqual(units.map { $0["code"] as? String }, ["33", "36", "37", "38", "39"])
-        XCTAssertEqual(Set(units[4].keys), ["code", "name", "level", "count", "amount_jpy", "jobs", "population", "value"],
+        XCTAssertEqual(Set(units[4].keys), ["code", "name", "level", "count", "support_jpy", "total_investment_jpy", "jobs", "population", "value"],
                        "area_km2 only when measured (per-km² metrics)")
         XCTAssertEqual(units[4]["count"] as? Int, 1)
         XCTAssertEqual(StatsAnswer.number(3), "3")

@@ -241,7 +241,8 @@ final class ReferenceTablesTests: XCTestCase {
     private func copyOfGeoData() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("geodata-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for file in ["prefectures.csv", "bureaus.csv", "designated_cities.csv", "strategic_fields.csv", "plan_types.csv", "code_changes.csv"] {
+        for file in ["prefectures.csv", "bureaus.csv", "designated_cities.csv", "strategic_fields.csv", "plan_types.csv", "code_changes.csv",
+                     "programmes.csv", "programme_categories.csv"] {
             try copyOfGeoDataFile(file, to: folder)
         }
         return folder

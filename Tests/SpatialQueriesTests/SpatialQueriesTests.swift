@@ -47,7 +47,7 @@ final class SpatialQueriesTests: XCTestCase {
         XCTAssertEqual(far.map(\.id), ["P1", "P2", "P5", "P3"])
         XCTAssertEqual(far[2].metres, GeodesicDistance.metres(from: kochi, to: FixturePlaces.tokushimaOffice.location), accuracy: 1e-6)
         XCTAssertEqual(far[2].wardCode, "36201")
-        XCTAssertEqual(far[3].amountJPY, 2_000_000_000)
+        XCTAssertEqual(far[3].totalInvestmentJPY, 2_000_000_000)
         XCTAssertEqual(try query.within(1_000, of: FixturePlaces.openSea), [])
         let withWithdrawn = try NearQuery(store: store(), edition: "e1", kind: .project, filter: ProjectFilter(includeWithdrawn: true))
         XCTAssertEqual(try withWithdrawn.within(1_000, of: FixturePlaces.ehimeOffice.location).map(\.id), ["P4"])

@@ -111,11 +111,17 @@ extension BoundaryStore {
             var result: [(project: InvestmentProject, join: LedgerJoin)] = []
             while let row = try rows.next() {
                 let declared: String? = row["declared_code"]
-                let project = InvestmentProject(
-                    id: row["id"], name: row["name"], plan: row["plan"], field: row["field"], amountJPY: row["amount_jpy"],
-                    jobs: row["jobs"], status: ProjectStatus(rawValue: row["status"]) ?? .planned, announced: row["announced"],
-                    location: Coordinate(x: row["lon"], y: row["lat"]),
+                let size: String? = row["company_size"]
+                let budget: String? = row["budget"]
+                let attributes = ProjectAttributes(
+                    id: row["id"], name: row["name"], plan: row["plan"], field: row["field"], company: row["company"],
+                    companySize: size.flatMap(CompanySize.init(rawValue:)), programme: row["programme"], category: row["category"],
+                    supportJPY: row["support_jpy"], totalInvestmentJPY: row["total_investment_jpy"], jobs: row["jobs"],
+                    wageCommitmentPct: row["wage_commitment_pct"], budget: budget.flatMap { Budget(id: $0) }, adopted: row["adopted"],
+                    status: ProjectStatus(rawValue: row["status"]) ?? .planned, announced: row["announced"], address: row["address"],
                     declaredCode: declared.flatMap { try? MunicipalityCode($0) }, source: row["source"])
+                let project = InvestmentProject(attributes, location: Coordinate(x: row["lon"], y: row["lat"]),
+                                                precision: LocationPrecision(rawValue: row["location_precision"]) ?? .point)
                 result.append((project, Self.join(from: row)))
             }
             return result
@@ -253,9 +259,12 @@ extension BoundaryStore {
     private static func values(_ p: InvestmentProject, _ join: LedgerJoin, edition: String) -> [DatabaseValue] {
         let own: [DatabaseValue] = [
             edition.databaseValue, p.id.databaseValue, p.name.databaseValue, p.plan.databaseValue, p.field.databaseValue,
-            p.amountJPY.databaseValue, p.jobs.databaseValue, p.status.rawValue.databaseValue, p.announced.databaseValue,
-            p.location.x.databaseValue, p.location.y.databaseValue, p.declaredCode?.code5.databaseValue ?? .null,
-            p.source.databaseValue,
+            p.company.databaseValue, p.companySize?.rawValue.databaseValue ?? .null, p.programme.databaseValue,
+            p.category.databaseValue, p.supportJPY.databaseValue, p.totalInvestmentJPY.databaseValue, p.jobs.databaseValue,
+            p.wageCommitmentPct.databaseValue, p.budget?.id.databaseValue ?? .null, p.adopted.databaseValue,
+            p.status.rawValue.databaseValue, p.announced.databaseValue, p.address.databaseValue,
+            p.locationPrecision.rawValue.databaseValue, p.location.x.databaseValue, p.location.y.databaseValue,
+            p.declaredCode?.code5.databaseValue ?? .null, p.source.databaseValue,
         ]
         return own + joinValues(join)
     }

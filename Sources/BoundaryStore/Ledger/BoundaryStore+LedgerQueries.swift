@@ -12,9 +12,10 @@ extension ProjectFilter {
             conditions.append("plan = ?")
             arguments.append(plan)
         }
-        if let field {
-            conditions.append("field = ?")
-            arguments.append(field)
+        for (column, value) in [("field", field), ("programme", programme), ("category", category), ("company_size", companySize)] {
+            guard let value else { continue }
+            conditions.append("\(column) = ?")
+            arguments.append(value)
         }
         switch statuses {
         case .only(let status):
@@ -30,7 +31,7 @@ extension ProjectFilter {
     }
 }
 
-/// Count, amount and jobs of the projects of one join group (a ward with its municipality,
+/// Count, support, total investment and jobs of the projects of one join group (a ward with its municipality,
 /// prefecture and bureau; 所属未定地 rows have no ward).
 public struct ProjectTotals: Sendable, Equatable {
     public var wardCode: String?
@@ -38,8 +39,10 @@ public struct ProjectTotals: Sendable, Equatable {
     public var prefectureCode: String?
     public var bureauID: String?
     public var count: Int
-    /// Yen; projects without an amount add nothing.
-    public var amountJPY: Double
+    /// Support, yen; cases without it add nothing.
+    public var supportJPY: Double
+    /// Total investment, yen; cases without it add nothing.
+    public var totalInvestmentJPY: Double
     public var jobs: Double
 }
 
@@ -58,7 +61,7 @@ extension BoundaryStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT ward_code, municipality_code, prefecture_code, bureau_id, \(count), TOTAL(amount_jpy), TOTAL(jobs)
+                    SELECT ward_code, municipality_code, prefecture_code, bureau_id, \(count), TOTAL(support_jpy), TOTAL(total_investment_jpy), TOTAL(jobs)
                     FROM \(totals) WHERE \(conditions.joined(separator: " AND "))
                     GROUP BY ward_code, municipality_code, prefecture_code, bureau_id
                     ORDER BY ward_code, municipality_code, prefecture_code, bureau_id
@@ -66,7 +69,7 @@ extension BoundaryStore {
                 arguments: StatementArguments(arguments))
             return rows.map {
                 ProjectTotals(wardCode: $0[0], municipalityCode: $0[1], prefectureCode: $0[2], bureauID: $0[3],
-                              count: $0[4], amountJPY: $0[5], jobs: $0[6])
+                              count: $0[4], supportJPY: $0[5], totalInvestmentJPY: $0[6], jobs: $0[7])
             }
         }
     }

@@ -7,12 +7,20 @@ import Reference
 public struct ProjectPoint: Sendable, Equatable {
     public var id: String
     public var name: String
-    public var plan: String
+    public var plan: String?
     public var field: String?
     public var status: String
-    public var amountJPY: Int64?
+    public var company: String?
+    public var companySize: String?
+    public var programme: String?
+    public var category: String?
+    public var supportJPY: Int64?
+    public var totalInvestmentJPY: Int64?
     public var jobs: Int?
+    public var wageCommitmentPct: Double?
     public var location: Coordinate
+    /// point, address or municipality (`LocationPrecision`).
+    public var precision: String
     public var wardCode: String?
     public var municipalityCode: String?
     public var prefectureCode: String?
@@ -40,15 +48,18 @@ extension BoundaryStore {
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, name, plan, field, status, amount_jpy, jobs, lon, lat, ward_code, municipality_code, prefecture_code, bureau_id
+                    SELECT id, name, plan, field, status, total_investment_jpy, jobs, lon, lat, ward_code, municipality_code, prefecture_code,
+                      bureau_id, company, company_size, programme, category, support_jpy, wage_commitment_pct, location_precision
                     FROM \(LedgerSchema.investmentsTable) WHERE \(conditions.joined(separator: " AND ")) ORDER BY id
                     """,
                 arguments: StatementArguments(arguments))
             var points: [ProjectPoint] = []
             while let row = try cursor.next() {
-                points.append(ProjectPoint(id: row[0], name: row[1], plan: row[2], field: row[3], status: row[4], amountJPY: row[5], jobs: row[6],
-                                           location: Coordinate(x: row[7], y: row[8]), wardCode: row[9], municipalityCode: row[10],
-                                           prefectureCode: row[11], bureauID: row[12]))
+                points.append(ProjectPoint(id: row[0], name: row[1], plan: row[2], field: row[3], status: row[4], company: row[13],
+                                           companySize: row[14], programme: row[15], category: row[16], supportJPY: row[17],
+                                           totalInvestmentJPY: row[5], jobs: row[6], wageCommitmentPct: row[18],
+                                           location: Coordinate(x: row[7], y: row[8]), precision: row[19], wardCode: row[9],
+                                           municipalityCode: row[10], prefectureCode: row[11], bureauID: row[12]))
             }
             return points
         }

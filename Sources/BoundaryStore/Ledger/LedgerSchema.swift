@@ -21,11 +21,18 @@ enum LedgerSchema {
     ]
 
     static let investmentColumns: [(name: String, type: String)] = [
-        ("edition", "TEXT NOT NULL"), ("id", "TEXT NOT NULL"), ("name", "TEXT NOT NULL"), ("plan", "TEXT NOT NULL"),
-        ("field", "TEXT"), ("amount_jpy", "INTEGER"), ("jobs", "INTEGER"), ("status", "TEXT NOT NULL"),
-        ("announced", "TEXT"), ("lon", "REAL NOT NULL"), ("lat", "REAL NOT NULL"), ("declared_code", "TEXT"),
-        ("source", "TEXT"),
+        ("edition", "TEXT NOT NULL"), ("id", "TEXT NOT NULL"), ("name", "TEXT NOT NULL"), ("plan", "TEXT"),
+        ("field", "TEXT"), ("company", "TEXT"), ("company_size", "TEXT"), ("programme", "TEXT"), ("category", "TEXT"),
+        ("support_jpy", "INTEGER"), ("total_investment_jpy", "INTEGER"), ("jobs", "INTEGER"), ("wage_commitment_pct", "REAL"),
+        ("budget", "TEXT"), ("adopted", "TEXT"), ("status", "TEXT NOT NULL"), ("announced", "TEXT"), ("address", "TEXT"),
+        ("location_precision", "TEXT NOT NULL DEFAULT 'point'"), ("lon", "REAL NOT NULL"), ("lat", "REAL NOT NULL"),
+        ("declared_code", "TEXT"), ("source", "TEXT"),
     ] + joinColumns
+
+    /// The columns `investment_totals` groups by and sums.
+    static let totalsGroupColumns = ["ward_code", "municipality_code", "prefecture_code", "bureau_id", "plan", "field", "status",
+                                     "programme", "category", "company_size"]
+    static let totalsSumColumns = ["support_jpy", "total_investment_jpy", "jobs"]
 
     static let siteColumns: [(name: String, type: String)] = [
         ("edition", "TEXT NOT NULL"), ("id", "TEXT NOT NULL"), ("name", "TEXT NOT NULL"), ("plan", "TEXT NOT NULL"),
@@ -43,6 +50,7 @@ enum LedgerSchema {
                           ("boundary_edition", "TEXT"), ("note", "TEXT")],
                 description: "Editions of the investment map: draft, or published (then immutable)", lastChange: lastChange)
         }
+        try upgradeInvestments(db)
         if try !db.tableExists(investmentsTable) {
             try GeoPackageSchema.createFeatureTable(
                 db, table: investmentsTable, geometryType: "POINT", columns: investmentColumns,
@@ -75,10 +83,8 @@ enum LedgerSchema {
         if try !db.tableExists(totalsTable) {
             try GeoPackageSchema.createAttributeTable(
                 db, table: totalsTable,
-                columns: [("edition", "TEXT NOT NULL"), ("ward_code", "TEXT"), ("municipality_code", "TEXT"),
-                          ("prefecture_code", "TEXT"), ("bureau_id", "TEXT"), ("plan", "TEXT NOT NULL"), ("field", "TEXT"),
-                          ("status", "TEXT NOT NULL"), ("count", "INTEGER NOT NULL"), ("amount_jpy", "REAL NOT NULL"),
-                          ("jobs", "REAL NOT NULL")],
+                columns: [("edition", "TEXT NOT NULL")] + totalsGroupColumns.map { ($0, "TEXT") }
+                    + [("count", "INTEGER NOT NULL")] + totalsSumColumns.map { ($0, "REAL NOT NULL") },
                 description: "Projects totalled per unit, plan, field and status, per edition (derived from investments at every import)",
                 lastChange: lastChange)
             try db.execute(sql: "CREATE INDEX \(totalsTable)_edition ON \(totalsTable) (edition)")
@@ -104,16 +110,48 @@ extension LedgerSchema {
     /// these few thousand rows instead of grouping a million projects on every question.
     static func refreshTotals(_ db: Database, edition: String) throws {
         try db.execute(sql: "DELETE FROM \(totalsTable) WHERE edition = ?", arguments: [edition])
+        let groups = totalsGroupColumns.joined(separator: ", ")
         try db.execute(
             sql: """
-                INSERT INTO \(totalsTable)
-                  (edition, ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status, count, amount_jpy, jobs)
-                SELECT edition, ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status,
-                  COUNT(*), TOTAL(amount_jpy), TOTAL(jobs)
+                INSERT INTO \(totalsTable) (edition, \(groups), count, \(totalsSumColumns.joined(separator: ", ")))
+                SELECT edition, \(groups), COUNT(*), \(totalsSumColumns.map { "TOTAL(\($0))" }.joined(separator: ", "))
                 FROM \(investmentsTable) WHERE edition = ?
-                GROUP BY ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status
-                ORDER BY ward_code, municipality_code, prefecture_code, bureau_id, plan, field, status
+                GROUP BY \(groups) ORDER BY \(groups)
                 """,
             arguments: [edition])
+    }
+
+    /// Whether a store's investments table predates the programme schema (one amount,
+    /// `amount_jpy`; a required plan): such a store is upgraded when opened for writing.
+    static func investmentsPredateProgrammes(_ db: Database) throws -> Bool {
+        guard try db.tableExists(investmentsTable) else { return false }
+        return try !db.columns(in: investmentsTable).contains { $0.name == "total_investment_jpy" }
+    }
+
+    /// Rebuilds a pre-programme investments table in today's layout, in the transaction that
+    /// opens the store: `amount_jpy` becomes `total_investment_jpy`, plan may be empty, the new
+    /// columns are NULL (location precision `point`, as every old row had coordinates). Feature
+    /// ids are kept, so the R-tree stays valid; the derived totals are rebuilt.
+    private static func upgradeInvestments(_ db: Database) throws {
+        guard try investmentsPredateProgrammes(db) else { return }
+        let old = "\(investmentsTable)_before_programmes"
+        try GeoPackageSchema.dropRTreeTriggers(db, table: investmentsTable)
+        try db.execute(sql: "DROP INDEX IF EXISTS \(investmentsTable)_edition_ward")
+        try db.execute(sql: "ALTER TABLE \(investmentsTable) RENAME TO \(old)")
+        let definitions = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL", "geom POINT"]
+            + investmentColumns.map { "\($0.name) \($0.type)" } + ["UNIQUE (edition, id)"]
+        try db.execute(sql: "CREATE TABLE \(investmentsTable) (\n  " + definitions.joined(separator: ",\n  ") + "\n)")
+        let kept = try db.columns(in: old).map(\.name).filter { $0 != "amount_jpy" }
+        try db.execute(sql: """
+            INSERT INTO \(investmentsTable) (\(kept.joined(separator: ", ")), total_investment_jpy)
+            SELECT \(kept.joined(separator: ", ")), amount_jpy FROM \(old) ORDER BY fid
+            """)
+        try db.execute(sql: "DROP TABLE \(old)")
+        try db.execute(sql: "CREATE INDEX \(investmentsTable)_edition_ward ON \(investmentsTable) (edition, ward_code)")
+        try GeoPackageSchema.createRTreeTriggers(db, table: investmentsTable)
+        if try db.tableExists(totalsTable) {
+            try db.execute(sql: "DROP TABLE \(totalsTable)")
+            try db.execute(sql: "DELETE FROM gpkg_contents WHERE table_name = ?", arguments: [totalsTable])
+        }
     }
 }

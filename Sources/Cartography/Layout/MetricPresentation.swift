@@ -30,12 +30,15 @@ public struct MetricPresentation: Sendable, Equatable {
             return MetricPresentation(name: name, unit: "円" + suffix, divisor: 1, integral: false)
         }
         switch metric {
-        case .count: return MetricPresentation(name: "投資件数", unit: "件", divisor: 1, integral: true)
-        case .amount: return yen("投資額", per: "")
+        case .count: return MetricPresentation(name: "投資支援件数", unit: "件", divisor: 1, integral: true)
+        case .support: return yen("投資支援総額", per: "")
+        case .totalInvestment: return yen("総投資額", per: "")
         case .jobs: return MetricPresentation(name: "雇用創出数", unit: "人", divisor: 1, integral: true)
-        case .amountPerCapita: return yen("人口1人あたり投資額", per: "/人")
-        case .countPer100k: return MetricPresentation(name: "人口10万人あたり投資件数", unit: "件/10万人", divisor: 1, integral: false)
-        case .amountPerKm2: return yen("面積1km²あたり投資額", per: "/km²")
+        case .supportPerCapita: return yen("人口1人あたり投資支援額", per: "/人")
+        case .totalInvestmentPerCapita: return yen("人口1人あたり総投資額", per: "/人")
+        case .countPer100k: return MetricPresentation(name: "人口10万人あたり投資支援件数", unit: "件/10万人", divisor: 1, integral: false)
+        case .supportPerKm2: return yen("面積1km²あたり投資支援額", per: "/km²")
+        case .totalInvestmentPerKm2: return yen("面積1km²あたり総投資額", per: "/km²")
         }
     }
 

@@ -3,9 +3,13 @@
 public struct MapCategory: Sendable, Equatable {
     public var id: String
     public var name: String
+    /// The category's own colour ("#rrggbb", programme categories have one), else nil: the
+    /// categorical palette's.
+    public var colour: String?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, colour: String? = nil) {
         self.id = id
         self.name = name
+        self.colour = colour
     }
 }

@@ -6,7 +6,8 @@ extension MapRenderer {
     func projectSymbols(_ spec: MapSpec, input: MapInput, assigner: FrameAssigner) -> ProjectSymbolLayer {
         var layer = ProjectSymbolLayer()
         guard let options = spec.projectSymbols else { return layer }
-        let colors = Palette.categorical(input.categories.count)
+        let palette = Palette.categorical(input.categories.count)
+        let colors = input.categories.enumerated().map { $0.element.colour ?? palette[$0.offset] }
         let otherColor = "#999999"
         var placed: [(project: MapProject, frame: Int)] = []
         for project in input.projects {
@@ -14,7 +15,7 @@ extension MapRenderer {
                 layer.omitted += 1
                 continue
             }
-            guard let amount = project.amountJPY, amount > 0 else {
+            guard let amount = project.totalInvestmentJPY, amount > 0 else {
                 layer.withoutAmount += 1
                 continue
             }
@@ -24,14 +25,18 @@ extension MapRenderer {
         layer.maxRadius = options.maxRadius
         var counts = [Int](repeating: 0, count: input.categories.count + 1)
         for (project, frame) in placed {
-            let key = options.colorBy == .plan ? project.plan : project.field
+            let key = switch options.colorBy {
+            case .plan: project.plan
+            case .field: project.field
+            case .category: project.category
+            }
             let index = input.categories.firstIndex { $0.id == key }
             counts[index ?? input.categories.count] += 1
-            let radius = max(1.2, options.maxRadius * (project.amountJPY! / layer.largestAmount).squareRoot())
+            let radius = max(1.2, options.maxRadius * (project.totalInvestmentJPY! / layer.largestAmount).squareRoot())
             layer.drawn.append(.init(project: project, frame: frame, radius: radius, color: index.map { colors[$0] } ?? otherColor))
         }
         // Largest first; equal amounts in id order.
-        layer.drawn.sort { ($0.project.amountJPY!, $1.project.id) > ($1.project.amountJPY!, $0.project.id) }
+        layer.drawn.sort { ($0.project.totalInvestmentJPY!, $1.project.id) > ($1.project.totalInvestmentJPY!, $0.project.id) }
         for (index, category) in input.categories.enumerated() {
             layer.categories.append(.init(id: category.id, label: "\(category.name)（\(counts[index])件）", color: colors[index], count: counts[index]))
         }

@@ -48,9 +48,9 @@ extension MapRenderer {
         var block = LegendBlock(heading: heading, subheading: subheading, entries: classes?.legend ?? categoryLegend,
                                 showCounts: spec.legendCounts)
         if spec.projectSymbols != nil {
-            block.symbolHeading = "事業（円の面積は投資額に比例）"
+            block.symbolHeading = "事業（円の面積は総投資額に比例）"
             if symbols.largestAmount > 0 {
-                let yen = MetricPresentation.of(.amount, largest: symbols.largestAmount)
+                let yen = MetricPresentation.of(.totalInvestment, largest: symbols.largestAmount)
                 var sizes: [LegendBlock.SymbolSize] = []
                 var amounts: [Double] = []
                 for fraction in [1.0, 0.25, 0.04] {

@@ -29,11 +29,17 @@ struct ProjectSymbolLayer {
         for symbol in drawn {
             let p = frames[symbol.frame].page(symbol.project.location)
             let centre = PixelPoint(page: p.x, p.y)
-            group.append(SVGElement("circle", [
+            var attributes: [(String, String)] = [
                 ("cx", Self.tenths(centre.x)), ("cy", Self.tenths(centre.y)), ("r", SVGNumber.text(symbol.radius)),
                 ("fill", symbol.color), ("data-id", symbol.project.id), ("data-name", symbol.project.name),
-                ("data-plan", symbol.project.plan), ("data-amount", MapRenderer.valueText(symbol.project.amountJPY ?? 0)),
-            ]))
+                ("data-plan", symbol.project.plan ?? ""), ("data-amount", MapRenderer.valueText(symbol.project.totalInvestmentJPY ?? 0)),
+                ("data-precision", symbol.project.precision),
+            ]
+            // Known only by its municipality: a dashed ring, so no one reads the point as exact.
+            if symbol.project.precision == "municipality" {
+                attributes += [("stroke", "#333333"), ("stroke-dasharray", "1.5 1"), ("fill-opacity", "0.35")]
+            }
+            group.append(SVGElement("circle", attributes))
         }
         return group
     }

@@ -27,6 +27,8 @@ public struct MapSpec: Sendable, Equatable {
         public enum ColorBy: String, Sendable, CaseIterable {
             case plan
             case field
+            /// The programme category, in the categories' own colours (the published map's).
+            case category
         }
 
         public var colorBy: ColorBy

@@ -18,7 +18,7 @@ public struct MapSpecParser: Sendable {
     static let knownKeys: [String: [String]] = [
         "": ["comment", "title", "subtitle", "level", "metric", "filters", "classification", "palette", "extent", "scale",
              "insets", "overlays", "labels", "legend", "size", "attribution"],
-        "filters": ["plan", "field", "status"],
+        "filters": ["plan", "field", "status", "programme", "category", "company_size"],
         "classification": ["method", "classes", "breaks", "zero_class"],
         "overlays": ["prefecture_borders", "projects"],
         "overlays.projects": ["size_by", "color_by", "max_radius"],
@@ -62,7 +62,7 @@ public struct MapSpecParser: Sendable {
             throw reader.error("level", "unknown level '\(levelName)'; levels: \(MapLevel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let metric = try reader.string(top["metric"], at: "metric").map { text -> StatisticsMetric in
-            guard let metric = StatisticsMetric(rawValue: text) else {
+            guard let metric = StatisticsMetric(name: text) else {
                 let names = StatisticsMetric.allCases.map(\.rawValue)
                 throw reader.error("metric", "unknown metric '\(text)'; metrics (closest first): \(ClosestNames.closest(to: text, in: names, limit: names.count).joined(separator: ", "))")
             }
@@ -164,7 +164,7 @@ public struct MapSpecParser: Sendable {
                 }
                 if let colorBy = try reader.string(projects["color_by"], at: "overlays.projects.color_by") {
                     guard let value = MapSpec.ProjectSymbols.ColorBy(rawValue: colorBy) else {
-                        throw reader.error("overlays.projects.color_by", "unknown color_by '\(colorBy)'; one of: plan, field")
+                        throw reader.error("overlays.projects.color_by", "unknown color_by '\(colorBy)'; one of: plan, field, category")
                     }
                     symbols.colorBy = value
                 }
@@ -196,6 +196,14 @@ public struct MapSpecParser: Sendable {
             let names = ProjectStatus.allCases.map(\.rawValue) + ["all"]
             guard names.contains(status) else { throw reader.error("filters.status", "unknown status '\(status)'; one of: \(names.joined(separator: ", "))") }
             filters.status = status
+        }
+        filters.programme = try reader.string(object["programme"], at: "filters.programme")
+        filters.category = try reader.string(object["category"], at: "filters.category")
+        filters.companySize = try reader.string(object["company_size"], at: "filters.company_size")
+        do {
+            _ = try filters.filter(reference: reference)
+        } catch {
+            throw reader.error("filters.\(error.parameter)", error.reason)
         }
         return filters
     }

@@ -16,7 +16,7 @@ struct TilePointLayer: Sendable {
         var properties: [String: JSONValue]
         var propertiesJSON: [UInt8]
         /// Yen, summed by the clusters; nil adds nothing.
-        var amountJPY: Double?
+        var totalInvestmentJPY: Double?
     }
 
     var name: String
@@ -82,7 +82,7 @@ struct TilePointLayer: Sendable {
             cell.count += 1
             cell.sumX += member.x
             cell.sumY += member.y
-            cell.amount += points[member.index].amountJPY ?? 0
+            cell.amount += points[member.index].totalInvestmentJPY ?? 0
             cells[key] = cell
         }
         return cells.keys.sorted().map { key in
@@ -90,7 +90,7 @@ struct TilePointLayer: Sendable {
             let x = Int((Double(cell.sumX) / Double(cell.count)).rounded())
             let y = Int((Double(cell.sumY) / Double(cell.count)).rounded())
             return TileFeature(geometry: .point(x: x, y: y),
-                               properties: ["kind": .string("cluster"), "count": .integer(cell.count), "amount_jpy": .numeric(cell.amount)])
+                               properties: ["kind": .string("cluster"), "count": .integer(cell.count), "total_investment_jpy": .numeric(cell.amount)])
         }
     }
 }

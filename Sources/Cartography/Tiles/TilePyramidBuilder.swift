@@ -150,14 +150,18 @@ public struct TilePyramidBuilder: Sendable {
         let rows = try source.projects()
         guard !rows.isEmpty else { return nil }
         let points = rows.map { project in
-            let amount = project.amountJPY
+            let amount = project.totalInvestmentJPY
+            func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
             let properties: [String: JSONValue] = [
-                "kind": .string("project"), "id": .string(project.id), "name": .string(project.name), "plan": .string(project.plan),
-                "field": project.field.map(JSONValue.string) ?? .null, "status": .string(project.status ?? ""),
-                "amount_jpy": .numeric(amount), "code": project.wardCode.map(JSONValue.string) ?? .null,
+                "kind": .string("project"), "id": .string(project.id), "name": .string(project.name), "plan": text(project.plan),
+                "field": text(project.field), "status": .string(project.status ?? ""),
+                "support_jpy": .numeric(project.supportJPY), "total_investment_jpy": .numeric(amount), "code": text(project.wardCode),
+                "company": text(project.company), "company_size": text(project.companySize), "programme": text(project.programme),
+                "category": text(project.category), "location_precision": .string(project.precision),
+                "wage_commitment_pct": .numeric(project.wageCommitmentPct),
             ]
             return TilePointLayer.Point(world: WebMercator.world(project.location), properties: properties,
-                                        propertiesJSON: JSONValue.object(properties).bytes, amountJPY: amount)
+                                        propertiesJSON: JSONValue.object(properties).bytes, totalInvestmentJPY: amount)
         }
         return TilePointLayer(name: Self.projectsLayer, points: points, extent: options.extent, clusterCell: options.clusterCell,
                               pointsFromZoom: options.projectPointsFromZoom)

@@ -27,7 +27,7 @@ public struct TilePyramidOptions: Sendable, Equatable {
     /// Tile units per side of a project cluster's cell (256 of 4096: 16 cells across a tile).
     public var clusterCell: Int
 
-    public init(minZoom: Int, maxZoom: Int, metric: StatisticsMetric = .amount,
+    public init(minZoom: Int, maxZoom: Int, metric: StatisticsMetric = .totalInvestment,
                 classification: MapSpec.ClassificationOptions = MapSpec.ClassificationOptions(),
                 palette: String = "OrRd", municipalitiesFromZoom: Int = 6, extent: Int = 4096, buffer: Int = 64,
                 maxTileBytes: Int = 500_000, projectPointsFromZoom: Int = 9, clusterCell: Int = 256, baseURL: String? = nil) {

@@ -25,7 +25,7 @@ struct TileSiteLayer: Sendable {
             points: pointSites.map { index in
                 let properties = Self.properties(sites[index])
                 return TilePointLayer.Point(world: WebMercator.world(Self.point(of: sites[index].geometry)!), properties: properties,
-                                            propertiesJSON: JSONValue.object(properties).bytes, amountJPY: nil)
+                                            propertiesJSON: JSONValue.object(properties).bytes, totalInvestmentJPY: nil)
             },
             extent: extent, clusterCell: extent, pointsFromZoom: 0)
         for (tile, members) in points.members(zoom: z) {

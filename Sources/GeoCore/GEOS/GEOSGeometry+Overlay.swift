@@ -6,6 +6,13 @@ extension GEOSGeometry {
         try result(GEOSUnaryUnion_r(handle, pointer), "UnaryUnion")
     }
 
+    /// A point guaranteed to lie inside the geometry (GEOS's point on surface: on the widest
+    /// interior section of a horizontal line through the middle of the widest part);
+    /// deterministic for the same geometry, unlike a centroid that may fall outside a ring.
+    public func pointOnSurface() throws -> GEOSGeometry {
+        try result(GEOSPointOnSurface_r(handle, pointer), "PointOnSurface")
+    }
+
     /// The boundary: a polygon's rings as lines.
     public func boundary() throws -> GEOSGeometry {
         try result(GEOSBoundary_r(handle, pointer), "Boundary")

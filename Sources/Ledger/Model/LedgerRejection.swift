@@ -10,11 +10,22 @@ public struct LedgerRejection: Sendable, Hashable {
     public var id: String?
     /// Why, in one sentence that names the column and the value (e.g. "amount_jpy: '12x' is not a number").
     public var reason: String
+    /// The worksheet of a spreadsheet row (then `line` is its row number), nil for CSV and GeoJSON.
+    public var sheet: String?
 
-    public init(file: String, line: Int, id: String?, reason: String) {
+    public init(file: String, line: Int, id: String?, reason: String, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.id = id
         self.reason = reason
+        self.sheet = sheet
+    }
+
+    /// Where the row is, as messages and rejects files give it: the line ("12"), or a
+    /// spreadsheet's sheet and row ("案件!12").
+    public var place: String {
+        guard let sheet else { return String(line) }
+        let quoted = sheet.contains(where: { " !'".contains($0) }) ? "'\(sheet.replacingOccurrences(of: "'", with: "''"))'" : sheet
+        return "\(quoted)!\(line)"
     }
 }

@@ -21,21 +21,39 @@ enum AmountUnit: Int, Sendable, Comparable {
         ("万", .tenThousand), ("千", .thousand),
     ]
 
-    /// English amount headers (in `ledgerKey` form).
-    private static let englishHeaders: [String: AmountUnit] = [
-        "amount": .yen, "amount_jpy": .yen, "amount_yen": .yen,
-        "amount_thousand_jpy": .thousand, "amount_million_jpy": .million, "amount_oku_jpy": .hundredMillion,
+    /// English amount headers (in `ledgerKey` form) by column. `amount*` is the total investment:
+    /// the ledger's one amount before support existed, so old files still read.
+    private static let englishHeaders: [LedgerColumn: [String: AmountUnit]] = [
+        .totalInvestment: [
+            "amount": .yen, "amount_jpy": .yen, "amount_yen": .yen,
+            "amount_thousand_jpy": .thousand, "amount_million_jpy": .million, "amount_oku_jpy": .hundredMillion,
+            "total_investment": .yen, "total_investment_jpy": .yen, "total_investment_million_jpy": .million,
+            "total_investment_oku_jpy": .hundredMillion,
+        ],
+        .support: [
+            "support": .yen, "support_jpy": .yen, "support_million_jpy": .million, "support_oku_jpy": .hundredMillion,
+            "subsidy": .yen, "subsidy_jpy": .yen,
+        ],
     ]
 
-    /// Japanese amount headers, longest first (設備投資額 before 投資額).
-    private static let japaneseHeaderStems = ["設備投資額", "投資金額", "投資額"]
+    /// Japanese amount header stems by column, longest first (設備投資額 before 投資額, 補助金額
+    /// before 補助額).
+    private static let japaneseHeaderStems: [LedgerColumn: [String]] = [
+        .totalInvestment: ["総投資額", "総事業費", "設備投資額", "投資金額", "投資総額", "投資額", "事業費"],
+        .support: ["補助金交付決定額", "交付決定額", "補助金額", "投資支援額", "支援金額", "補助額", "支援額", "採択額", "助成額"],
+    ]
 
-    /// The unit of an amount header in `ledgerKey` form: amount_jpy, amount_oku_jpy, 投資額,
-    /// 投資額(億円), 投資額【百万円】, 投資額_千円, 投資額(単位:億円) …; nil when the header is not an
-    /// amount header. A bare 投資額 is in yen.
-    static func headerUnit(_ key: String) -> AmountUnit? {
-        if let unit = englishHeaders[key] { return unit }
-        guard let stem = japaneseHeaderStems.first(where: { key.hasPrefix($0) }) else { return nil }
+    /// A few header names of an amount column, for suggestions.
+    static func headerExamples(for column: LedgerColumn) -> [String] {
+        (englishHeaders[column]?.keys.sorted() ?? []) + (japaneseHeaderStems[column] ?? [])
+    }
+
+    /// The unit of an amount header of `column` in `ledgerKey` form: amount_jpy, 投資額,
+    /// 投資額(億円), 支援額【百万円】, 総事業費_千円, 補助金額(単位:円) …; nil when the header is
+    /// not an amount header of that column. A bare stem is in yen.
+    static func headerUnit(_ key: String, for column: LedgerColumn) -> AmountUnit? {
+        if let unit = englishHeaders[column]?[key] { return unit }
+        guard let stem = japaneseHeaderStems[column]?.first(where: { key.hasPrefix($0) }) else { return nil }
         var rest = Substring(key.dropFirst(stem.count))
         rest = rest.drop { "_: ".contains($0) }
         let brackets: [(Character, Character)] = [("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕"), ("<", ">")]

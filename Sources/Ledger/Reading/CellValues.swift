@@ -18,6 +18,21 @@ enum CellValues {
         return jobs
     }
 
+    /// A percentage such as a wage commitment ("3", "3.5%", "３．５％"), nil for a blank cell;
+    /// it must lie in `range`.
+    static func percent(_ cell: String, label: String, range: ClosedRange<Double>) throws(RowProblem) -> Double? {
+        guard !cell.isLedgerBlank else { return nil }
+        var text = Substring(cell.ledgerNormalized.filter { $0 != " " })
+        if text.hasSuffix("%") { text = text.dropLast() }
+        if text.hasPrefix("年平均") { text = text.dropFirst(3) }
+        guard let number = DecimalText(text) else { throw RowProblem.cell(label, cell, "is not a number") }
+        let value = number.doubleValue
+        guard range.contains(value) else {
+            throw RowProblem.cell(label, cell, "is outside \(Int(range.lowerBound))–\(Int(range.upperBound)) %")
+        }
+        return value
+    }
+
     /// A longitude or latitude in decimal degrees.
     static func degrees(_ cell: String, label: String) throws(RowProblem) -> Double {
         let text = cell.ledgerNormalized

@@ -12,7 +12,7 @@ enum LedgerCSVReading {
     /// - Throws: `DataFileError` for an undecodable text, a CSV syntax error (an unclosed quote),
     ///   an empty file, a header without a required column, or two columns meaning the same.
     static func read<Row: Sendable>(
-        _ bytes: [UInt8], delimiter: UInt8, displayName: String, kind: LedgerKind,
+        _ bytes: [UInt8], delimiter: UInt8, displayName: String, kind: LedgerKind, columnMap: LedgerColumnMap = LedgerColumnMap(),
         build: (String, LedgerRow) throws(RowProblem) -> Row
     ) throws -> LedgerReadResult<Row> {
         let (text, encoding) = try LedgerTextDecoder.decode(bytes, source: displayName)
@@ -22,7 +22,7 @@ enum LedgerCSVReading {
         try CSVReader.forEachRecord(in: text, sourceName: displayName, delimiter: delimiter,
                                     maxRecordBytes: LedgerLimits.maxLineBytes) { line, cells in
             guard let resolved = header else {
-                header = try resolveHeader(cells, line: line, displayName: displayName, kind: kind)
+                header = try LedgerHeader.resolve(cells, line: line, displayName: displayName, kind: kind, columnMap: columnMap)
                 headerCount = cells.count
                 return
             }
@@ -37,29 +37,12 @@ enum LedgerCSVReading {
             for (column, entry) in resolved.entries {
                 rowCells[column] = LedgerRow.Cell(label: entry.label, text: cells[entry.index])
             }
-            let row = LedgerRow(line: line, cells: rowCells, amountUnit: resolved.amountUnit)
+            let row = LedgerRow(line: line, cells: rowCells, amountUnits: resolved.amountUnits)
             collector.collect(row: row) { id throws(RowProblem) in try build(id, row) }
         }
         guard let header else {
             throw DataFileError(source: displayName, line: nil, reason: "the file is empty (no header)")
         }
         return collector.result(encoding: encoding, ignoredColumns: header.ignoredColumns)
-    }
-
-    private static func resolveHeader(_ names: [String], line: Int, displayName: String, kind: LedgerKind) throws -> LedgerHeader {
-        let header: LedgerHeader
-        do {
-            header = try LedgerHeader(names: names, kind: kind)
-        } catch {
-            throw DataFileError(source: displayName, line: line, reason: "\(error.reason(withPositions: true)) (header is \(names.joined(separator: ",").ledgerQuotable))")
-        }
-        let missing = header.missingColumns(for: kind)
-        guard missing.isEmpty else {
-            let noun = missing.count == 1 ? "required column" : "required columns"
-            throw DataFileError(
-                source: displayName, line: line,
-                reason: "missing \(noun) \(missing.joined(separator: "; ")) (header is \(names.joined(separator: ",").ledgerQuotable))")
-        }
-        return header
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import GeoFormats
 
-/// The layout of a ledger input file: CSV with its delimiter, or GeoJSON. Told by the extension
-/// (.csv, .tsv/.tab, .geojson/.json), else by the content: text starting with `{` is GeoJSON,
-/// anything else CSV, tab-separated when its first line has tabs and no commas.
+/// The layout of a ledger input file: CSV with its delimiter, GeoJSON, or an Excel workbook.
+/// Told by the extension (.csv, .tsv/.tab, .geojson/.json, .xlsx/.xlsm), else by the content: a
+/// zip or an OLE compound file (an encrypted workbook, an old .xls) is a workbook, text starting
+/// with `{` is GeoJSON, anything else CSV, tab-separated when its first line has tabs and no commas.
 enum LedgerFileFormat: Equatable, Sendable {
     case csv(delimiter: UInt8)
     case geoJSON
+    case xlsx
 
     static let comma = UInt8(ascii: ",")
     static let tab = UInt8(ascii: "\t")
@@ -18,6 +20,7 @@ enum LedgerFileFormat: Equatable, Sendable {
         case "csv": return .csv(delimiter: comma)
         case "tsv", "tab": return .csv(delimiter: tab)
         case "geojson", "json": return .geoJSON
+        case "xlsx", "xlsm", "xls": return .xlsx
         default: break
         }
         let head = try LedgerFileBytes.read(url, displayName: displayName, limit: 64 * 1024)
@@ -26,6 +29,9 @@ enum LedgerFileFormat: Equatable, Sendable {
 
     /// The format of a file that starts with `head`.
     static func of(content head: [UInt8]) -> LedgerFileFormat {
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return .xlsx
+        }
         var start = head.startIndex
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         let body = head[start...]

@@ -10,7 +10,7 @@ enum LedgerGeoJSONReading {
     /// - Throws: `DataFileError` when the file cannot be opened or is not GeoJSON, with the line
     ///   of the syntax error.
     static func read<Row: Sendable>(
-        at url: URL, displayName: String, kind: LedgerKind,
+        at url: URL, displayName: String, kind: LedgerKind, columnMap: LedgerColumnMap = LedgerColumnMap(),
         build: (String, LedgerRow, RowGeometry) throws(RowProblem) -> Row
     ) throws -> LedgerReadResult<Row> {
         var collector = LedgerRowCollector<Row>(file: displayName)
@@ -22,7 +22,7 @@ enum LedgerGeoJSONReading {
                 let names = feature.properties.keys.filter { !$0.ledgerTrimmed.isEmpty }.sorted()
                 let header: LedgerHeader
                 do throws(LedgerHeader.Conflict) {
-                    header = try LedgerHeader(names: names, kind: kind)
+                    header = try LedgerHeader(names: names, kind: kind, columnMap: columnMap)
                 } catch {
                     let id = feature.properties.first { LedgerColumn.match($0.key, in: kind)?.column == .id }?.value ?? nil
                     collector.reject(line: line, id: id?.ledgerTrimmed, reason: "properties " + error.reason(withPositions: false))
@@ -34,7 +34,7 @@ enum LedgerGeoJSONReading {
                     let value = feature.properties[names[entry.index]] ?? nil
                     cells[column] = LedgerRow.Cell(label: entry.label, text: value ?? "")
                 }
-                let row = LedgerRow(line: line, cells: cells, amountUnit: header.amountUnit)
+                let row = LedgerRow(line: line, cells: cells, amountUnits: header.amountUnits)
                 collector.collect(row: row) { id throws(RowProblem) in try build(id, row, .feature(feature.geometry)) }
             }
         } catch let error as FormatError {

@@ -7,16 +7,18 @@ enum LedgerKind: Sendable {
     /// The columns this table understands.
     var columns: Set<LedgerColumn> {
         switch self {
-        case .projects: [.id, .name, .plan, .field, .amount, .jobs, .status, .announced, .lon, .lat, .code, .source]
+        case .projects: [.id, .name, .plan, .field, .company, .companySize, .programme, .support, .totalInvestment, .jobs,
+                         .wageCommitment, .budget, .adopted, .status, .announced, .address, .locationPrecision, .prefecture, .municipality,
+                         .lon, .lat, .code, .source]
         case .sites: [.id, .name, .plan, .fields, .status, .lon, .lat, .wkt]
         }
     }
 
-    /// Columns a CSV header must have (sites need lon/lat only when there is no wkt column;
-    /// `LedgerHeader` checks that).
+    /// Columns a CSV header must have; the alternatives (a plan or a programme, one of the
+    /// ways to locate a row, a site's wkt or lon/lat) are `LedgerHeader.missingColumns`'.
     var requiredColumns: [LedgerColumn] {
         switch self {
-        case .projects: [.id, .name, .plan, .lon, .lat]
+        case .projects: [.id, .name]
         case .sites: [.id, .name, .plan]
         }
     }

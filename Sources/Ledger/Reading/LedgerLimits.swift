@@ -21,11 +21,12 @@ public struct LedgerLimits: Sendable, Equatable {
     static func maxCharacters(_ column: LedgerColumn) -> Int {
         switch column {
         case .id: 64
-        case .name: 500
-        case .plan, .status, .announced, .jobs: 32
-        case .field: 64
+        case .name, .company, .address: 500
+        case .plan, .status, .announced, .adopted, .jobs, .companySize, .wageCommitment, .locationPrecision: 32
+        case .field, .budget, .prefecture, .municipality: 64
+        case .programme: 200
         case .fields: 1_000
-        case .amount, .lon, .lat: 64
+        case .support, .totalInvestment, .lon, .lat: 64
         case .code: 16
         case .source: 2_000
         case .wkt: 1_000_000

@@ -12,6 +12,8 @@ public struct LedgerReadResult<Row: Sendable>: Sendable {
     /// Header columns (GeoJSON: property names) the reader does not understand, as written.
     /// They are reported so a misspelt column does not go unnoticed, but they are not an error.
     public var ignoredColumns: [String]
+    /// The worksheet read, for a spreadsheet; nil otherwise.
+    public var sheet: String?
 
     public init(
         rows: [(line: Int, value: Row)], rejections: [LedgerRejection], encoding: LedgerTextEncoding?,

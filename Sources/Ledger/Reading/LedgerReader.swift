@@ -35,17 +35,26 @@ public enum LedgerReader {
     ///   neither UTF-8, UTF-16 nor CP932, its CSV header lacks a required column (id, name, plan, lon, lat) or has one
     ///   column twice (two amount columns included), or it is not well-formed CSV or JSON.
     public static func readProjects(at url: URL, displayName: String, reference: ReferenceTables,
-                                    limits: LedgerLimits = LedgerLimits()) throws -> LedgerReadResult<InvestmentProject> {
+                                    limits: LedgerLimits = LedgerLimits(),
+                                    columnMap: LedgerColumnMap = LedgerColumnMap(),
+                                    sheet: String? = nil) throws -> LedgerReadResult<ProjectInput> {
         let validator = ProjectRowValidator(vocabulary: LedgerVocabulary(reference: reference))
         try LedgerFileBytes.checkSize(url, displayName: displayName, limits: limits)
         switch try LedgerFileFormat.of(url, displayName: displayName) {
         case .csv(let delimiter):
             let bytes = try LedgerFileBytes.read(url, displayName: displayName, maxLineBytes: LedgerLimits.maxLineBytes)
-            return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .projects) { id, row throws(RowProblem) in
+            return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .projects,
+                                             columnMap: columnMap) { id, row throws(RowProblem) in
+                try validator.project(id: id, row: row, geometry: .cells)
+            }
+        case .xlsx:
+            return try LedgerXLSXReading.read(at: url, displayName: displayName, sheet: sheet, kind: .projects, columnMap: columnMap,
+                                              limits: limits) { id, row throws(RowProblem) in
                 try validator.project(id: id, row: row, geometry: .cells)
             }
         case .geoJSON:
-            return try LedgerGeoJSONReading.read(at: url, displayName: displayName, kind: .projects) { id, row, geometry throws(RowProblem) in
+            return try LedgerGeoJSONReading.read(at: url, displayName: displayName, kind: .projects,
+                                                 columnMap: columnMap) { id, row, geometry throws(RowProblem) in
                 try validator.project(id: id, row: row, geometry: geometry)
             }
         }
@@ -61,13 +70,18 @@ public enum LedgerReader {
     /// - Throws: `DataFileError` as `readProjects`; the required columns are id, name, plan and
     ///   either wkt or lon and lat.
     public static func readSites(at url: URL, displayName: String, reference: ReferenceTables,
-                                 limits: LedgerLimits = LedgerLimits()) throws -> LedgerReadResult<ClusterSite> {
+                                 limits: LedgerLimits = LedgerLimits(), sheet: String? = nil) throws -> LedgerReadResult<ClusterSite> {
         let validator = SiteRowValidator(vocabulary: LedgerVocabulary(reference: reference), polygons: SiteGeometryValidator())
         try LedgerFileBytes.checkSize(url, displayName: displayName, limits: limits)
         switch try LedgerFileFormat.of(url, displayName: displayName) {
         case .csv(let delimiter):
             let bytes = try LedgerFileBytes.read(url, displayName: displayName, maxLineBytes: LedgerLimits.maxLineBytes)
             return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .sites) { id, row throws(RowProblem) in
+                try validator.site(id: id, row: row, geometry: .cells)
+            }
+        case .xlsx:
+            return try LedgerXLSXReading.read(at: url, displayName: displayName, sheet: sheet, kind: .sites, columnMap: LedgerColumnMap(),
+                                              limits: limits) { id, row throws(RowProblem) in
                 try validator.site(id: id, row: row, geometry: .cells)
             }
         case .geoJSON:

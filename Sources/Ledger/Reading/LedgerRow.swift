@@ -10,8 +10,14 @@ struct LedgerRow: Sendable {
     /// The line the row starts on (GeoJSON: the feature's index from 1).
     let line: Int
     let cells: [LedgerColumn: Cell]
-    /// The unit of the amount column.
-    let amountUnit: AmountUnit
+    /// The unit of each amount column (yen when absent).
+    let amountUnits: [LedgerColumn: AmountUnit]
+
+    /// The unit `column`'s amounts are in.
+    func unit(_ column: LedgerColumn) -> AmountUnit { amountUnits[column] ?? .yen }
+
+    /// Whether the row has `column` and its cell is not blank.
+    func has(_ column: LedgerColumn) -> Bool { !text(column).isEmpty }
 
     /// The cell's text trimmed, "" when the file has no such column.
     func text(_ column: LedgerColumn) -> String {

@@ -2,6 +2,8 @@
 /// the first line of every id seen, so a repeated id is rejected on its later rows.
 struct LedgerRowCollector<Row: Sendable> {
     let file: String
+    /// The worksheet the rows come from (spreadsheets), named in every rejection.
+    var sheet: String?
     private(set) var rows: [(line: Int, value: Row)] = []
     private(set) var rejections: [LedgerRejection] = []
     /// Every id read from a row, accepted or not: an id used by a rejected row is still taken, so
@@ -13,7 +15,7 @@ struct LedgerRowCollector<Row: Sendable> {
     }
 
     mutating func reject(line: Int, id: String?, reason: String) {
-        rejections.append(LedgerRejection(file: file, line: line, id: id.flatMap { $0.isEmpty ? nil : $0 }, reason: reason))
+        rejections.append(LedgerRejection(file: file, line: line, id: id.flatMap { $0.isEmpty ? nil : $0 }, reason: reason, sheet: sheet))
     }
 
     /// Checks the row's id (present, not seen before), then calls `build` with it and records
@@ -45,6 +47,8 @@ struct LedgerRowCollector<Row: Sendable> {
     }
 
     func result(encoding: LedgerTextEncoding?, ignoredColumns: [String]) -> LedgerReadResult<Row> {
-        LedgerReadResult(rows: rows, rejections: rejections, encoding: encoding, ignoredColumns: ignoredColumns)
+        var result = LedgerReadResult(rows: rows, rejections: rejections, encoding: encoding, ignoredColumns: ignoredColumns)
+        result.sheet = sheet
+        return result
     }
 }

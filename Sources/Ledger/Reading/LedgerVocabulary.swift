@@ -8,6 +8,8 @@ struct LedgerVocabulary: Sendable {
     private let planByKey: [String: String]
     private let fieldByKey: [String: String]
     private let planList: String
+    private let programmeByKey: [String: SupportProgramme]
+    private let programmeIDs: [String]
 
     /// Words for the statuses: slugs, English variants and the terms of Japanese spreadsheets.
     private static let statusByKey: [String: ProjectStatus] = {
@@ -47,8 +49,22 @@ struct LedgerVocabulary: Sendable {
                 fields[String(name[..<open]).ledgerKey] = field.id
             }
         }
+        // Programmes by id, full name, the name without its bracketed short name, and that short
+        // name (ものづくり補助金 for ものづくり・商業・サービス生産性向上促進補助金（ものづくり補助金）).
+        var programmes: [String: SupportProgramme] = [:]
+        for programme in reference.programmes {
+            programmes[programme.id.ledgerKey] = programme
+            let name = programme.name.ledgerNormalized
+            programmes[name.ledgerKey] = programme
+            if let open = name.firstIndex(of: "("), name.hasSuffix(")"), open > name.startIndex {
+                programmes[String(name[..<open]).ledgerKey] = programme
+                programmes[String(name[name.index(after: open)..<name.index(before: name.endIndex)]).ledgerKey] = programme
+            }
+        }
         planByKey = plans
         fieldByKey = fields
+        programmeByKey = programmes
+        programmeIDs = reference.programmes.map(\.id)
         planList = reference.planTypes.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
     }
 
@@ -61,6 +77,26 @@ struct LedgerVocabulary: Sendable {
             throw RowProblem.cell(label, cell, "is not a plan (expected \(planList))")
         }
         return id
+    }
+
+    /// The programme a cell names (id, name or short name), nil for a blank cell.
+    /// - Throws: `RowProblem` for an unknown programme, with the closest ids.
+    func programme(_ cell: String, label: String) throws(RowProblem) -> SupportProgramme? {
+        guard !cell.isLedgerBlank else { return nil }
+        guard let programme = programmeByKey[cell.ledgerKey] else {
+            let closest = ClosestNames.closest(to: cell.ledgerTrimmed, in: programmeIDs, limit: 3).joined(separator: ", ")
+            throw RowProblem.cell(label, cell, "is not a programme of GeoData/programmes.csv (closest ids: \(closest))")
+        }
+        return programme
+    }
+
+    /// The company size a cell names, nil for a blank cell.
+    func companySize(_ cell: String, label: String) throws(RowProblem) -> CompanySize? {
+        guard !cell.isLedgerBlank else { return nil }
+        guard let size = CompanySize(word: cell.ledgerNormalized.filter { $0 != " " }) else {
+            throw RowProblem.cell(label, cell, "is not a company size (大企業, 中堅企業, 中小企業, 小規模事業者 or large, midsize, sme, small)")
+        }
+        return size
     }
 
     /// The strategic field id a cell names, nil for a blank cell.

@@ -7,12 +7,14 @@ enum RowGeometry: Sendable {
     /// The feature's geometry, nil when it is null or absent.
     case feature(Geometry?)
 
-    /// The row's location as a point inside Japan.
-    /// - Throws: `RowProblem` for an empty or non-numeric lon/lat, a feature that is not a Point,
-    ///   or coordinates outside Japan (noting when lon and lat look swapped).
-    func point(of row: LedgerRow) throws(RowProblem) -> Coordinate {
+    /// The row's location as a point inside Japan; nil when the row gives none (both cells
+    /// blank, or a feature without geometry), so that its address or code can locate it.
+    /// - Throws: `RowProblem` for one of lon/lat without the other, a non-numeric one, a feature
+    ///   that is not a Point, or coordinates outside Japan (noting when lon and lat look swapped).
+    func point(of row: LedgerRow) throws(RowProblem) -> Coordinate? {
         switch self {
         case .cells:
+            if !row.has(.lon) && !row.has(.lat) { return nil }
             let lonText = try row.requiredText(.lon)
             let latText = try row.requiredText(.lat)
             let lon = try CellValues.degrees(lonText, label: row.label(.lon))
@@ -22,7 +24,7 @@ enum RowGeometry: Sendable {
             }
             return Coordinate(x: lon, y: lat)
         case .feature(let geometry):
-            guard let geometry else { throw RowProblem("geometry: missing (a Point is needed)") }
+            guard let geometry else { return nil }
             guard case .point(let point) = geometry else {
                 throw RowProblem("geometry: expected a Point, found \(geometry.geoJSONTypeName)")
             }

@@ -29,7 +29,8 @@ struct SiteRowValidator: Sendable {
         case .cells:
             let wkt = row.text(.wkt)
             if wkt.isEmpty {
-                shape = .point(try geometry.point(of: row))
+                guard let point = try geometry.point(of: row) else { throw RowProblem("\(row.label(.lon)): empty") }
+                shape = .point(point)
             } else {
                 shape = try polygons.polygon(wkt: wkt, label: row.label(.wkt))
             }
@@ -37,8 +38,9 @@ struct SiteRowValidator: Sendable {
             switch feature {
             case .polygon?, .multiPolygon?:
                 shape = try polygons.polygon(feature!, label: "geometry")
-            case .point?:
-                shape = .point(try geometry.point(of: row))
+            case .point(let point)?:
+                try RowGeometry.checkInsideJapan(point)
+                shape = .point(point)
             case let other?:
                 throw RowProblem("geometry: expected a Point, Polygon or MultiPolygon, found \(other.geoJSONTypeName)")
             case nil:

@@ -118,8 +118,9 @@ public struct SyntheticLedger: Sendable {
         }
 
         return InvestmentProject(
-            id: Self.identifier(index), name: name, plan: plan, field: field, amountJPY: amount, jobs: jobs,
-            status: status, announced: announced, location: location, declaredCode: declaredCode, source: source)
+            ProjectAttributes(id: Self.identifier(index), name: name, plan: plan, field: field, totalInvestmentJPY: amount, jobs: jobs,
+                              status: status, announced: announced, declaredCode: declaredCode, source: source),
+            location: location)
     }
 
     // MARK: Canonical CSV
@@ -141,8 +142,8 @@ public struct SyntheticLedger: Sendable {
     /// One project as a canonical CSV record, line end included.
     public static func csvRecord(_ project: InvestmentProject) -> String {
         CSVWriter.record([
-            project.id, project.name, project.plan, project.field ?? "",
-            project.amountJPY.map { String($0) } ?? "", project.jobs.map { String($0) } ?? "",
+            project.id, project.name, project.plan ?? "", project.field ?? "",
+            project.totalInvestmentJPY.map { String($0) } ?? "", project.jobs.map { String($0) } ?? "",
             project.status.rawValue, project.announced ?? "",
             sixDecimals(project.location.x), sixDecimals(project.location.y),
             project.declaredCode?.code5 ?? "", project.source ?? "",

@@ -5,6 +5,12 @@
 public struct ProjectFilter: Sendable, Hashable {
     public var plan: String?
     public var field: String?
+    /// A support programme id (GeoData/programmes.csv); cluster sites have none and pass.
+    public var programme: String?
+    /// A programme category id (GeoData/programme_categories.csv); cluster sites pass.
+    public var category: String?
+    /// A company size slug (`CompanySize`); cluster sites pass.
+    public var companySize: String?
     /// The statuses that pass.
     public var statuses: StatusSelection
 
@@ -24,9 +30,13 @@ public struct ProjectFilter: Sendable, Hashable {
     /// - Parameters:
     ///   - status: one status slug, or nil for the default (all but withdrawn, or every status
     ///     with `includeWithdrawn`).
-    public init(plan: String? = nil, field: String? = nil, status: String? = nil, includeWithdrawn: Bool = false) {
+    public init(plan: String? = nil, field: String? = nil, status: String? = nil, includeWithdrawn: Bool = false,
+                programme: String? = nil, category: String? = nil, companySize: String? = nil) {
         self.plan = plan
         self.field = field
+        self.programme = programme
+        self.category = category
+        self.companySize = companySize
         if let status {
             statuses = .only(status)
         } else {

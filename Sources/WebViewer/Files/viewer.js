@@ -585,12 +585,16 @@ function featureAt(sx, sy) {
 function describeFeature(item) {
   const p = item.properties;
   if (p.kind === 'cluster') {
-    return `<b>${escapeHTML(numberFormat.format(p.count || 0))} 件の投資</b><br>合計 ${escapeHTML(formatYen(p.amount_jpy))}`;
+    return `<b>${escapeHTML(numberFormat.format(p.count || 0))} 件の投資</b><br>総投資額 合計 ${escapeHTML(formatYen(p.total_investment_jpy))}`;
   }
   if (p.kind === 'project') {
-    return `<b>${escapeHTML(p.name ?? p.id)}</b><br>計画: ${escapeHTML(PLAN_LABELS[p.plan] || p.plan || '—')}` +
+    const precision = p.location_precision === 'municipality' ? '<br><i>位置: 市区町村の代表点（正確な位置ではありません）</i>'
+      : p.location_precision === 'address' ? '<br><i>位置: 所在地（町丁目・大字）</i>' : '';
+    return `<b>${escapeHTML(p.name ?? p.id)}</b>` + (p.company ? `<br>${escapeHTML(p.company)}` : '') +
+      (p.programme ? `<br>制度: ${escapeHTML(p.programme)}` : `<br>計画: ${escapeHTML(PLAN_LABELS[p.plan] || p.plan || '—')}`) +
       `${p.field ? `（${escapeHTML(p.field)}）` : ''}<br>状況: ${escapeHTML(STATUS_LABELS[p.status] || p.status || '—')}` +
-      `<br>投資額: ${escapeHTML(formatYen(p.amount_jpy))}`;
+      (p.support_jpy != null ? `<br>支援額: ${escapeHTML(formatYen(p.support_jpy))}` : '') +
+      `<br>総投資額: ${escapeHTML(formatYen(p.total_investment_jpy))}` + precision;
   }
   if (p.kind === 'site') {
     return `<b>${escapeHTML(p.name ?? p.id)}</b><br>クラスター拠点 — 計画: ${escapeHTML(PLAN_LABELS[p.plan] || p.plan || '—')}`;

@@ -38,7 +38,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "ward, municipality, prefecture or bureau.")
     var level: StatisticsLevelArgument
 
-    @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
+    @Option(help: ArgumentHelp(StatisticsMetric.help))
     var metric: StatisticsMetric
 
     @Option(help: "quantiles, equal-interval, fisher-jenks, head-tail, or manual (with --breaks).")

@@ -40,7 +40,8 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Covered means a matching cluster site within this many km of the unit's polygon.") var km: Double?
     @Option(help: "Leave out units with a smaller population.") var minPopulation: Double?
     @Option(help: "ward (N03 units: wards of designated cities) or municipality.") var level: Level = .ward
-    @Option(help: "table, csv, json or geojson.") var format: QueryFormat = .table
+    @Option(help: "table, csv, json, geojson or xlsx (one sheet with Japanese headings; with --output FILE, or --out DIR for --all-bureaus).") var format: ExportFormat = .table
+    @OptionGroup var export: ExportOptions
     @Flag(help: "Print the per-prefecture summary (CSV and table) instead of the units.") var summary = false
     @Option(help: "The folder for --all-bureaus.") var out: String?
     @Option(help: "Also draw the gap map into this SVG file (with --all-bureaus: a folder, one gaps_<bureau>.svg each).") var svg: String?
@@ -54,7 +55,16 @@ struct GapsCommand: ParsableCommand {
             do { try QueryError.checkKilometres(km) } catch let error as QueryError { throw ValidationError(error.description) }
         }
         if let minPopulation, !(minPopulation >= 0) { throw ValidationError("--min-population must be 0 or more, got \(minPopulation)") }
+        if allBureaus {
+            if export.output != nil { throw ValidationError("--all-bureaus writes into --out DIR, not --output") }
+            if export.excel && format != .csv { throw ValidationError("--excel is for --format csv") }
+        } else {
+            try export.check(format, allowed: ExportFormat.allCases)
+        }
     }
+
+    /// The query format of a text output (xlsx is made from the CSV's table).
+    private var queryFormat: QueryFormat { QueryFormat(rawValue: format.rawValue) ?? .csv }
 
     func run() throws {
         // A map that cannot be written fails before anything is computed or written.
@@ -79,6 +89,11 @@ struct GapsCommand: ParsableCommand {
                 throw CLIError(error.description)
             }
             let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: filterOptions.input, summary: summary, withGeometry: format == .geojson)
+            let bytes: Data = switch format {
+            case .xlsx: try table.spreadsheet().xlsx(sheetName: summary ? "空白地域の集計" : "空白地域")
+            case .csv where export.excel: SpreadsheetExport.excelCSV(table.render(.csv))
+            default: Data(table.render(queryFormat).utf8)
+            }
             var mapFile: URL?
             if let mapTarget, let mapRenderer {
                 let file = allBureaus ? mapTarget.appendingPathComponent("gaps_\(id).svg") : mapTarget
@@ -87,10 +102,12 @@ struct GapsCommand: ParsableCommand {
             }
             if let outFolder {
                 let file = outFolder.appendingPathComponent("gaps_\(id).\(format == .table ? "txt" : format.rawValue)")
-                try AtomicFile.write(Array(table.render(format).utf8), to: file)
+                try AtomicFile.write(Array(bytes), to: file)
                 print("\(report.bureauName): \(report.gaps.count) uncovered of \(report.summary.reduce(0) { $0 + $1.units }) units → \(file.path)")
+            } else if format == .xlsx || export.output != nil || export.excel {
+                try export.write(bytes)
             } else {
-                table.print(format)
+                table.print(queryFormat)
                 if format == .table && !summary { print(GapsAnswer.summaryLine(report)) }
             }
             if let mapFile { standardError.write("\(report.bureauName): gap map → \(mapFile.path)") }

@@ -12,7 +12,7 @@ struct ImportSitesCommand: ParsableCommand {
     func run() throws {
         try options.run { importer, url, beforeWrite in
             try importer.importSites(from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace,
-                                     limits: options.limits, beforeWrite: beforeWrite)
+                                     limits: options.limits, sheet: options.sheet, beforeWrite: beforeWrite)
         }
     }
 }

@@ -13,4 +13,13 @@ enum StatisticsLevelArgument: String, ExpressibleByArgument, CaseIterable {
     var level: StatisticsLevel { StatisticsLevel(rawValue: rawValue)! }
 }
 
-extension StatisticsMetric: ExpressibleByArgument {}
+extension StatisticsMetric: ExpressibleByArgument {
+    /// Its own name or a former one (`amount` is `total_investment`).
+    public init?(argument: String) { self.init(name: argument) }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// The --metric help every command shows.
+    static let help = "count, support or total_investment (yen), jobs, support_per_capita or total_investment_per_capita (yen), "
+        + "count_per_100k, support_per_km2 or total_investment_per_km2 (yen); amount is total_investment."
+}

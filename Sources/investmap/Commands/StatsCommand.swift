@@ -10,7 +10,7 @@ import Reference
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Investment per unit: count, amount, jobs, per capita, per 100k inhabitants or per km².",
+        abstract: "Investment per unit: cases, support, total investment, jobs, per capita, per 100k inhabitants or per km².",
         discussion: """
         Every unit of the level appears, with 0 when it has no project. Per-capita metrics use the \
         2020 census population stored with the boundaries (units without one show no value); \
@@ -21,7 +21,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "ward, municipality, prefecture, bureau or nation.")
     var level: StatisticsLevelArgument
 
-    @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
+    @Option(help: ArgumentHelp(StatisticsMetric.help))
     var metric: StatisticsMetric
 
     @OptionGroup var projects: ProjectFilterOptions
@@ -32,10 +32,16 @@ struct StatsCommand: ParsableCommand {
             + "and the units it went to get no value."))
     var codesAsOf: String?
 
-    @Option(help: "table, csv or json.")
-    var format: TableFormat = .table
+    @Option(help: "table, csv, json or xlsx (one sheet with Japanese headings; with --output FILE).")
+    var format: ExportFormat = .table
+
+    @OptionGroup var export: ExportOptions
 
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        try export.check(format, allowed: codesAsOf == nil ? [.table, .csv, .json, .xlsx] : [.table, .csv, .json])
+    }
 
     func run() throws {
         let (boundaryStore, edition) = try store.openJoined { try projects.edition(in: $0) }
@@ -50,19 +56,21 @@ struct StatsCommand: ParsableCommand {
         let rows = try UnitStatistics(store: boundaryStore).compute(
             edition: edition, level: level.level, metric: metric, filter: try projects.filter())
         switch format {
-        case .csv:
+        case .csv, .geojson:
             var text = CSVWriter.record(["code", "name", "level", metric.rawValue])
             for row in rows { text += CSVWriter.record([row.code, row.name, row.level.rawValue, row.value.map(StatsAnswer.number) ?? ""]) }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try export.writeCSV(text)
+        case .xlsx:
+            try export.writeXLSX(StatsAnswer.spreadsheet(rows, metric: metric, edition: name, note: note), sheet: "統計")
         case .json:
-            print(try StatsAnswer.json(edition: name, note: note, level: level.level, metric: metric, filter: projects.input, rows: rows))
+            try export.writeText(try StatsAnswer.json(edition: name, note: note, level: level.level, metric: metric, filter: projects.input, rows: rows) + "\n")
         case .table:
             print("edition \(name)" + (note.map { " — \($0)" } ?? ""))
             print(TextTable.render(
-                header: ["code", "name", "projects", "amount", "jobs", metric.rawValue],
-                rows: rows.map { [$0.code, $0.name, String($0.count), Amounts.text($0.amountJPY), Amounts.integer($0.jobs),
-                                  $0.value.map(StatsAnswer.number) ?? "–"] },
-                rightAligned: [2, 3, 4, 5]))
+                header: ["code", "name", "projects", "support", "total_investment", "jobs", metric.rawValue],
+                rows: rows.map { [$0.code, $0.name, String($0.count), Amounts.text($0.supportJPY), Amounts.text($0.totalInvestmentJPY),
+                                  Amounts.integer($0.jobs), $0.value.map(StatsAnswer.number) ?? "–"] },
+                rightAligned: [2, 3, 4, 5, 6]))
         }
     }
 
@@ -72,18 +80,18 @@ struct StatsCommand: ParsableCommand {
         let splitLines = carried.splits.map { split in
             "split: \(split.code) \(split.name) (\(carried.boundaryEdition)) went on or before \(carried.asOf) to "
                 + zip(split.newCodes, split.newNames).map { "\($0) \($1)" }.joined(separator: " and ")
-                + ": \(split.count) projects, \(Amounts.text(split.amountJPY)), not given to either"
+                + ": \(split.count) projects, \(Amounts.text(split.totalInvestmentJPY)), not given to either"
                 + (split.projectIDs.isEmpty ? "" : " (\(split.projectIDs.joined(separator: ", ")))")
         }
         switch format {
-        case .csv:
+        case .csv, .geojson, .xlsx:
             var text = CSVWriter.record(["code", "name", "level", metric.rawValue, "former_codes", "incomplete_from"])
             for row in carried.rows {
                 text += CSVWriter.record([row.statistic.code, row.statistic.name, row.statistic.level.rawValue,
                                           row.statistic.value.map(StatsAnswer.number) ?? "", row.formerCodes.joined(separator: ";"),
                                           row.incompleteFrom.joined(separator: ";")])
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try export.writeCSV(text)
             for line in splitLines { standardError.write(line) }
         case .json:
             Swift.print(try StatsAnswer.json(edition: edition.name, note: edition.note, level: level.level, metric: metric,
@@ -92,15 +100,15 @@ struct StatsCommand: ParsableCommand {
             Swift.print("edition \(edition.name)" + (edition.note.map { " — \($0)" } ?? ""))
             Swift.print("codes in force on \(carried.asOf) (projects joined on \(carried.boundaryEdition), \(carried.boundaryDate))")
             Swift.print(TextTable.render(
-                header: ["code", "name", "projects", "amount", "jobs", metric.rawValue, "from"],
+                header: ["code", "name", "projects", "support", "total_investment", "jobs", metric.rawValue, "from"],
                 rows: carried.rows.map { row in
                     let s = row.statistic
                     let from = row.formerCodes == [s.code] ? "" : row.formerCodes.joined(separator: "+")
                         + (row.incompleteFrom.isEmpty ? "" : " + part of \(row.incompleteFrom.joined(separator: "+")) (split)")
-                    return [s.code, s.name, String(s.count), Amounts.text(s.amountJPY), Amounts.integer(s.jobs),
-                            s.value.map(StatsAnswer.number) ?? "–", from]
+                    return [s.code, s.name, String(s.count), Amounts.text(s.supportJPY), Amounts.text(s.totalInvestmentJPY),
+                            Amounts.integer(s.jobs), s.value.map(StatsAnswer.number) ?? "–", from]
                 },
-                rightAligned: [2, 3, 4, 5]))
+                rightAligned: [2, 3, 4, 5, 6]))
             for line in splitLines { Swift.print(line) }
         }
     }

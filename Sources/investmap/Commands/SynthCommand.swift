@@ -30,6 +30,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Write industrial-cluster sites (canonical sites CSV: id,name,plan,fields,status,lon,lat,wkt; 30 % of them areas as WKT) instead of projects.")
     var sites = false
 
+    @Flag(help: "Write adopted support cases (programme, company, support and total investment, wage commitment, budget, adopted; 75 % located by address only, 20 % by code only, 5 % by coordinates), as the published map is made of, instead of projects.")
+    var cases = false
+
     @Option(help: "Seed of the generator (any 64-bit unsigned integer).")
     var seed: UInt64
 
@@ -40,6 +43,7 @@ struct SynthCommand: ParsableCommand {
     var points: String?
 
     func validate() throws {
+        guard !(sites && cases) else { throw ValidationError("--sites and --cases exclude each other") }
         guard count > 0, count <= Self.maximumCount else {
             throw ValidationError("--count must be between 1 and 10,000,000 (got \(count))")
         }
@@ -51,16 +55,24 @@ struct SynthCommand: ParsableCommand {
         guard !towns.isEmpty else {
             throw CLIError("\(pointsURL.path): no town point with coordinates")
         }
-        let ledger = SyntheticLedger(seed: seed, towns: towns, reference: try ReferenceTables.loadFromDefaultLocation())
+        let reference = try ReferenceTables.loadFromDefaultLocation()
+        let ledger = SyntheticLedger(seed: seed, towns: towns, reference: reference)
+        let caseLedger = cases ? SyntheticCases(seed: seed, towns: towns, reference: reference) : nil
+        let header = caseLedger != nil ? SyntheticCases.csvHeader : sites ? SyntheticLedger.sitesCSVHeader : SyntheticLedger.csvHeader
+        let sites = self.sites
+        let record: (Int) -> String = { index in
+            if let caseLedger { return caseLedger.csvRecord(at: index) }
+            return sites ? ledger.siteCSVRecord(ledger.site(at: index)) : SyntheticLedger.csvRecord(ledger.project(at: index))
+        }
         if let out {
-            try AtomicFile.write(to: URL(fileURLWithPath: out)) { try Self.write(ledger, count: count, sites: sites, to: $0) }
+            try AtomicFile.write(to: URL(fileURLWithPath: out)) { try Self.write(header: header, count: count, record: record, to: $0) }
         } else {
             let standardOutput = BufferedFileOutput(descriptor: STDOUT_FILENO, path: "standard output")
-            try Self.write(ledger, count: count, sites: sites, to: standardOutput)
+            try Self.write(header: header, count: count, record: record, to: standardOutput)
             try standardOutput.flush()
         }
         standardError.write("""
-            synth: \(count) fictional \(sites ? "cluster sites" : "projects") (seed \(seed)) at \(towns.count) town points of \(pointsURL.lastPathComponent)\
+            synth: \(count) fictional \(cases ? "support cases" : sites ? "cluster sites" : "projects") (seed \(seed)) at \(towns.count) town points of \(pointsURL.lastPathComponent)\
             \(out.map { " → \($0)" } ?? ""). This is NOT real investment data. \
             Town points: Geolonia 住所データ（CC BY 4.0）
             """)
@@ -78,13 +90,13 @@ struct SynthCommand: ParsableCommand {
         do { return try SharedFolder.require(Self.defaultPoints, what: "town points", option: "--points FILE") } catch { throw CLIError("\(error)") }
     }
 
-    /// The header and `count` rows (projects, or sites), generated and written in batches so memory stays flat.
-    private static func write(_ ledger: SyntheticLedger, count: Int, sites: Bool, to output: BufferedFileOutput) throws {
+    /// The header and `count` records, generated and written in batches so memory stays flat.
+    private static func write(header: [String], count: Int, record: (Int) -> String, to output: BufferedFileOutput) throws {
         let batchSize = 10_000
-        var text = CSVWriter.record(sites ? SyntheticLedger.sitesCSVHeader : SyntheticLedger.csvHeader)
+        var text = CSVWriter.record(header)
         for start in stride(from: 0, to: count, by: batchSize) {
             for index in start..<min(count, start + batchSize) {
-                text += sites ? ledger.siteCSVRecord(ledger.site(at: index)) : SyntheticLedger.csvRecord(ledger.project(at: index))
+                text += record(index)
             }
             try output.text(text)
             text.removeAll(keepingCapacity: true)

@@ -31,8 +31,8 @@ struct TilesCommand: ParsableCommand {
     @Option(help: "The edition (default: the latest published edition, else the latest draft).")
     var edition: String?
 
-    @Option(help: "count, amount (yen), jobs, amount_per_capita (yen), count_per_100k or amount_per_km2 (yen).")
-    var metric: StatisticsMetric = .amount
+    @Option(help: ArgumentHelp(StatisticsMetric.help))
+    var metric: StatisticsMetric = .totalInvestment
 
     @Option(help: "The first zoom (0–22).")
     var minzoom: Int

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerImport
+import Reference
 
 /// The summary `import investments` and `import sites` print.
 enum LedgerImportSummaryText {
@@ -14,6 +15,11 @@ enum LedgerImportSummaryText {
                 + (s.kind == .investments ? ", \(s.codeMismatches) declared code differs from the location (flagged)" : "")
                 + String(format: "; %.2f s", s.joinSeconds),
         ]
+        if s.kind == .investments, !s.precisionCounts.isEmpty {
+            let parts = LocationPrecision.allCases.map { "\(s.precisionCounts[$0] ?? 0) \($0.rawValue)" }
+            lines.append("located: " + parts.joined(separator: ", ")
+                         + (s.locationNotes.isEmpty ? "" : "; \(s.locationNotes.count) address(es) placed at their municipality (town not found or ambiguous)"))
+        }
         if !s.ignoredColumns.isEmpty { lines.append("ignored columns: \(s.ignoredColumns.joined(separator: ", "))") }
         if let rejectsFile, !s.rejections.isEmpty { lines.append("rejected rows: \(rejectsFile)") }
         return lines.joined(separator: "\n")
