@@ -14,7 +14,7 @@ public struct TownGeocoder: AddressLocating {
     /// Reads the town points (plain CSV, or .xz through `xz -dc`) and indexes them.
     /// - Throws: `DataFileError` naming the file (and line) when it cannot be read.
     public init(townPoints url: URL, reference: ReferenceTables) throws {
-        let data = try Self.contents(of: url)
+        let data = try CompressedInput.contents(of: url)
         let records: [TownRecord]
         do {
             records = try TownPointsReader.parse(data, file: url.path)
@@ -52,28 +52,5 @@ public struct TownGeocoder: AddressLocating {
             for (code, name) in zip(change.newCodes, change.newNames) where code != change.oldCode { add(name, code: change.oldCode) }
         }
         return aliases
-    }
-
-    private static func contents(of url: URL) throws -> Data {
-        guard url.pathExtension == "xz" else {
-            do { return try Data(contentsOf: url) } catch {
-                throw DataFileError(source: url.path, line: nil, reason: "cannot read the town points: \(error.localizedDescription)")
-            }
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xz", "-dc", "--", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw DataFileError(source: url.path, line: nil, reason: "cannot run xz to decompress it: \(error.localizedDescription)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DataFileError(source: url.path, line: nil, reason: "xz -dc failed (exit \(process.terminationStatus))")
-        }
-        return data
     }
 }

@@ -177,50 +177,17 @@ public struct SyntheticLedger: Sendable {
     /// Town points from a plain CSV file, or an `.xz` one through `xz -dc`.
     /// - Throws: `DataFileError` naming the file (xz missing or failing, bad rows).
     public static func readTownPoints(file url: URL) throws -> [TownPoint] {
-        guard url.pathExtension == "xz" else { return try readTownPoints(csv: url) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xz", "-dc", "--", url.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw DataFileError(source: url.path, line: nil, reason: "cannot run xz to decompress it: \(error.localizedDescription)")
+        var reader = TownPointRows(sourceName: url.path)
+        try CSVReader.forEachRecord(in: Array(try CompressedInput.contents(of: url)), sourceName: url.path) {
+            try reader.add(line: $0, fields: $1)
         }
-        let towns: [TownPoint]
-        do {
-            towns = try readTownPoints(from: output.fileHandleForReading, sourceName: url.path)
-        } catch {
-            process.terminate()
-            process.waitUntilExit()
-            throw error
-        }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        switch process.terminationStatus {
-        case 0: return towns
-        case 127: throw DataFileError(source: url.path, line: nil, reason: "xz is not installed (apt-get install xz-utils), or give an uncompressed --points FILE")
-        default: throw DataFileError(source: url.path, line: nil, reason: "xz -dc failed (exit \(process.terminationStatus))\(message.isEmpty ? "" : ": \(message)")")
-        }
+        return try reader.finish()
     }
-
 
     /// Town points from CSV text (see `readTownPoints(csv:)`).
     public static func readTownPoints(csvText: String, sourceName: String = "<memory>") throws -> [TownPoint] {
         var reader = TownPointRows(sourceName: sourceName)
         try CSVReader.forEachRecord(in: Array(csvText.utf8), sourceName: sourceName) { try reader.add(line: $0, fields: $1) }
-        return try reader.finish()
-    }
-
-    /// Town points read from an open handle to its end (e.g. the pipe from `xz -dc`); `sourceName`
-    /// names the input in errors.
-    public static func readTownPoints(from handle: FileHandle, sourceName: String) throws -> [TownPoint] {
-        var reader = TownPointRows(sourceName: sourceName)
-        try CSVReader.forEachRecord(in: handle, sourceName: sourceName) { try reader.add(line: $0, fields: $1) }
         return try reader.finish()
     }
 
