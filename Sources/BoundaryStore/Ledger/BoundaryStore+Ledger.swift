@@ -202,6 +202,10 @@ extension BoundaryStore {
             while let row = try cursor.next() {
                 existing[row["id"]] = Self.comparable(stored.map { row[$0] as DatabaseValue })
             }
+            // The R-tree is brought up to date from what this write changed, not rebuilt: a
+            // store holds every edition, and one import must not cost the others' rows.
+            let fidsBefore = Set(try Int64.fetchAll(db, sql: "SELECT fid FROM \(table) WHERE edition = ?", arguments: [record.edition]))
+            let lastFidBefore = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(fid), 0) FROM \(table)") ?? 0
             try GeoPackageSchema.dropRTreeTriggers(db, table: table)
             var summary = try body(db, existing)
             if replaceAll {
@@ -216,7 +220,8 @@ extension BoundaryStore {
                 }
                 summary.removed = gone.count
             }
-            try Self.rebuildRTree(db, table: table, lastChange: now)
+            try Self.updateRTree(db, table: table, edition: record.edition, fidsBefore: fidsBefore, lastFidBefore: lastFidBefore,
+                                 lastChange: now)
             if table == LedgerSchema.investmentsTable { try LedgerSchema.refreshTotals(db, edition: record.edition) }
             try db.execute(
                 sql: """
@@ -230,24 +235,31 @@ extension BoundaryStore {
         }
     }
 
-    /// Refills a ledger table's R-tree from its geometries, recreates its triggers and updates
-    /// its extent in gpkg_contents.
-    private static func rebuildRTree(_ db: Database, table: String, lastChange: String) throws {
+    /// Brings a ledger table's R-tree up to date after a write into `edition` made with its
+    /// triggers off: the entries of the edition's rows that are gone (replaced rows get new
+    /// feature ids, removed ones none) are deleted, the rows written (ids above `lastFidBefore`:
+    /// the ids only grow) are added, the triggers recreated and the table's extent in
+    /// gpkg_contents recomputed from the R-tree.
+    private static func updateRTree(_ db: Database, table: String, edition: String, fidsBefore: Set<Int64>, lastFidBefore: Int64,
+                                    lastChange: String) throws {
         let rtree = GeoPackageSchema.rtreeName(table)
-        try db.execute(sql: "DELETE FROM \(rtree)")
-        let insert = try db.makeStatement(sql: "INSERT INTO \(rtree) (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)")
-        var extent = BoundingBox.empty
-        let rows = try Row.fetchCursor(db, sql: "SELECT fid, geom FROM \(table) ORDER BY fid")
+        let fidsAfter = Set(try Int64.fetchAll(db, sql: "SELECT fid FROM \(table) WHERE edition = ?", arguments: [edition]))
+        let delete = try db.makeStatement(sql: "DELETE FROM \(rtree) WHERE id = ?")
+        for fid in fidsBefore.subtracting(fidsAfter).sorted() {
+            try delete.execute(arguments: [fid])
+        }
+        let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO \(rtree) (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT fid, geom FROM \(table) WHERE fid > ? ORDER BY fid", arguments: [lastFidBefore])
         while let row = try rows.next() {
             let fid: Int64 = row[0]
             let blob = [UInt8](row[1] as Data)
             guard let box = try blob.withUnsafeBytes({ try GeoPackageBinary.envelope(of: $0) })
                     ?? (try? GeoPackageBinary.decode(blob).geometry.boundingBox), !box.isEmpty else { continue }
-            extent.extend(box)
             try insert.execute(arguments: [fid, box.minX, box.maxX, box.minY, box.maxY])
         }
         try GeoPackageSchema.createRTreeTriggers(db, table: table)
-        let box: [Double?] = extent.isEmpty ? [nil, nil, nil, nil] : [extent.minX, extent.minY, extent.maxX, extent.maxY]
+        let extent = try Row.fetchOne(db, sql: "SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM \(rtree)")
+        let box: [Double?] = extent.map { [$0[0], $0[1], $0[2], $0[3]] } ?? [nil, nil, nil, nil]
         try db.execute(
             sql: "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? WHERE table_name = ?",
             arguments: [box[0], box[1], box[2], box[3], lastChange, table])
