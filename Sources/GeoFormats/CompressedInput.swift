@@ -21,20 +21,16 @@ public enum CompressedInput {
         do { try process.run() } catch {
             throw DataFileError(source: url.path, line: nil, reason: "cannot run xz to decompress it: \(error.localizedDescription)")
         }
-        // Read both pipes to their ends (stderr on its own thread, so neither can fill and block xz).
-        let errorText = ErrorText()
-        let reader = Thread { errorText.value = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
-        reader.start()
+        // xz writes a line or two to stderr at most, far below a pipe's buffer: reading stdout
+        // to its end first cannot block it.
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        let message = errorText.value.trimmingCharacters(in: .whitespacesAndNewlines)
         switch process.terminationStatus {
         case 0: return data
         case 127: throw DataFileError(source: url.path, line: nil, reason: "xz is not installed (apt-get install xz-utils), or give an uncompressed file")
         default: throw DataFileError(source: url.path, line: nil, reason: "xz -dc failed (exit \(process.terminationStatus))\(message.isEmpty ? "" : ": \(message)")")
         }
     }
-
-    private final class ErrorText: @unchecked Sendable { var value = "" }
 }

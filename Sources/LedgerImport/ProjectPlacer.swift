@@ -14,9 +14,8 @@ struct ProjectPlacer {
     struct Placement {
         var location: Coordinate
         var precision: LocationPrecision
-        /// The unit a municipality-precision row stands for (its code and whether it is a
-        /// designated city, whose wards the case is not given to).
-        var unitCode: String?
+        /// Whether a municipality-precision row stands for a designated city, whose wards the
+        /// case is not given to.
         var unitIsDesignatedCity = false
         /// Why the row is less exact than it asked to be (an address whose town was not found).
         var note: String?
@@ -81,7 +80,7 @@ struct ProjectPlacer {
         guard let point = try representativePoint(of: code5) else {
             return .failure(PlacementProblem(reason: "code \(code5): no unit of the boundaries has it\(declared ? "" : " (from the address)")"))
         }
-        return .success(Placement(location: point, precision: .municipality, unitCode: code5,
+        return .success(Placement(location: point, precision: .municipality,
                                   unitIsDesignatedCity: reference.designatedCity(code5: code5) != nil, note: note))
     }
 

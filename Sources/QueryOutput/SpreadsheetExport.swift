@@ -85,9 +85,8 @@ extension QueryTable {
                 }
             }
         }
-        var notes = ["版: " + Self.cell(metadata["edition"] ?? .null) + (metadata["edition_note"].map { "（\(Self.cell($0))）" } ?? "")]
-        if let query = metadata["query"] { notes.append("問い合わせ: " + Self.cell(query)) }
-        notes += DataCredits.all.map { "出典: \($0)" }
+        var notes = SpreadsheetExport.notes(edition: Self.cell(metadata["edition"] ?? .null), note: metadata["edition_note"].map(Self.cell))
+        if let query = metadata["query"] { notes.insert("問い合わせ: " + Self.cell(query), at: 1) }
         return SpreadsheetExport(columns: columns, rows: cells, notes: notes)
     }
 }

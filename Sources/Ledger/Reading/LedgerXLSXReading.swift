@@ -30,25 +30,25 @@ enum LedgerXLSXReading {
             // row under merged group names (金額 over 支援額 and 総投資額) adds its columns.
             var buffered: [XLSXRow] = []
             var header: (header: LedgerHeader, lastRow: Int)?
-            func decide() throws {
-                header = try findHeader(buffered, sheet: sheet, displayName: displayName, kind: kind, columnMap: columnMap)
-                for row in buffered where row.number > header!.lastRow {
-                    collect(row, header: header!.header, into: &collector, build: build)
+            func decide() throws -> (header: LedgerHeader, lastRow: Int) {
+                let found = try findHeader(buffered, sheet: sheet, displayName: displayName, kind: kind, columnMap: columnMap)
+                for row in buffered where row.number > found.lastRow {
+                    collect(row, header: found.header, into: &collector, build: build)
                 }
                 buffered.removeAll()
+                return found
             }
             try sheet.forEachRow(fillingMergedCells: true) { row in
                 guard let resolved = header else {
                     if !row.isEmpty { buffered.append(row) }
-                    if buffered.count == headerSearchRows { try decide() }
+                    if buffered.count == headerSearchRows { header = try decide() }
                     return
                 }
                 guard row.number > resolved.lastRow, !row.isEmpty else { return }
                 collect(row, header: resolved.header, into: &collector, build: build)
             }
-            if header == nil { try decide() }
-            guard let header else { preconditionFailure("decide() sets the header or throws") }
-            return collector.result(encoding: nil, ignoredColumns: header.header.ignoredColumns)
+            let found = try header ?? decide()
+            return collector.result(encoding: nil, ignoredColumns: found.header.ignoredColumns)
         } catch let error as XLSXError {
             throw DataFileError(source: displayName, line: nil, reason: error.reasonWithPlace)
         }
