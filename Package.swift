@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "Ledger", dependencies: ["GeoCore", "GeoFormats", "Reference"]),
         // Japanese addresses to 町丁目/大字 points and municipalities (Geolonia town points); Foundation only.
         .target(name: "Geocoding"),
-        .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "BoundaryStore", dependencies: ["GeoCore", "Reference", "Ledger", .product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "BoundaryImport", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
         .target(name: "SpatialJoin", dependencies: ["GeoCore", "GeoFormats", "Reference", "BoundaryStore"]),
         .target(name: "LedgerStatistics", dependencies: ["GeoCore", "Reference", "Ledger", "BoundaryStore"]),
@@ -103,7 +104,8 @@ let package = Package(
         // Unit tests of the library targets with logic, on the committed fixture (no shared data).
         .testTarget(name: "BoundaryImportTests", dependencies: ["BoundaryImport", "BoundaryStore", "GeoCore", "Reference", "TestStores", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SpatialJoinTests", dependencies: ["BoundaryStore", "GeoCore", "SpatialJoin", "TestStores", "TestSupport"]),
-        .testTarget(name: "LedgerImportTests", dependencies: ["BoundaryStore", "Ledger", "LedgerImport", "TestStores", "TestSupport"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["BoundaryStore", "Ledger", "LedgerImport", "TestStores", "TestSupport",
+                                                               .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LedgerStatisticsTests", dependencies: ["BoundaryStore", "LedgerImport", "LedgerStatistics", "Reference", "TestStores", "TestSupport"]),
         .testTarget(name: "SpatialQueriesTests", dependencies: ["BoundaryStore", "GeoCore", "LedgerStatistics", "Reference", "SpatialQueries", "TestStores", "TestSupport"]),
         .testTarget(name: "QueryOutputTests", dependencies: ["BoundaryStore", "Cartography", "GeoCore", "GeoFormats", "LedgerStatistics", "QueryOutput", "SpatialJoin", "SpatialQueries", "TestStores", "TestSupport"], exclude: ["Goldens"]),

@@ -108,17 +108,48 @@ enum LedgerSchema {
 extension LedgerSchema {
     /// Recomputes an edition's rows of `investment_totals` from its projects: statistics read
     /// these few thousand rows instead of grouping a million projects on every question.
+    ///
+    /// The same rows as `INSERT … SELECT … GROUP BY <groups> ORDER BY <groups>` with COUNT and
+    /// TOTAL, grouped here in a hash table: SQLite groups by sorting every row on its ten text
+    /// columns, which took 6–8 s of a million-row import (measured), where scanning the rows
+    /// takes half a second. Sums are exact (integers below 2^53) whatever the order.
     static func refreshTotals(_ db: Database, edition: String) throws {
         try db.execute(sql: "DELETE FROM \(totalsTable) WHERE edition = ?", arguments: [edition])
-        let groups = totalsGroupColumns.joined(separator: ", ")
-        try db.execute(
-            sql: """
-                INSERT INTO \(totalsTable) (edition, \(groups), count, \(totalsSumColumns.joined(separator: ", ")))
-                SELECT edition, \(groups), COUNT(*), \(totalsSumColumns.map { "TOTAL(\($0))" }.joined(separator: ", "))
-                FROM \(investmentsTable) WHERE edition = ?
-                GROUP BY \(groups) ORDER BY \(groups)
-                """,
-            arguments: [edition])
+        let columns = totalsGroupColumns + totalsSumColumns
+        // ORDER BY id walks the (edition, id) index: the edition's rows only, in storage order.
+        let select = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(investmentsTable) WHERE edition = ? ORDER BY id")
+        var totals: [[String?]: (count: Int, sums: [Double])] = [:]
+        try BoundStatement(select).forEachRow(binding: [edition.databaseValue]) { row in
+            let key = (0..<totalsGroupColumns.count).map { row.text($0) }
+            var entry = totals[key] ?? (0, Array(repeating: 0, count: totalsSumColumns.count))
+            entry.count += 1
+            for k in 0..<totalsSumColumns.count {
+                if let value = row.double(totalsGroupColumns.count + k) { entry.sums[k] += value }
+            }
+            totals[key] = entry
+        }
+        // SQLite's order: NULL first, then text by its bytes.
+        func precedes(_ a: [String?], _ b: [String?]) -> Bool {
+            for (x, y) in zip(a, b) {
+                switch (x, y) {
+                case (nil, nil): continue
+                case (nil, _): return true
+                case (_, nil): return false
+                case let (x?, y?):
+                    if x == y { continue }
+                    return x.utf8.lexicographicallyPrecedes(y.utf8)
+                }
+            }
+            return false
+        }
+        let insert = try BoundStatement(db, sql: """
+            INSERT INTO \(totalsTable) (edition, \(totalsGroupColumns.joined(separator: ", ")), count, \(totalsSumColumns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: columns.count + 2).joined(separator: ", ")))
+            """)
+        for (key, entry) in totals.sorted(by: { precedes($0.key, $1.key) }) {
+            try insert.execute([edition.databaseValue] + key.map { $0?.databaseValue ?? .null } + [entry.count.databaseValue]
+                               + entry.sums.map(\.databaseValue))
+        }
     }
 
     /// Whether a store's investments table predates the programme schema (one amount,

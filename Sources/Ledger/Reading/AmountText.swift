@@ -11,7 +11,15 @@ enum AmountText {
     static func yen(_ cell: String, columnUnit: AmountUnit, label: String) throws(RowProblem) -> Int64? {
         guard !cell.isLedgerBlank else { return nil }
         let notANumber = RowProblem.cell(label, cell, "is not a number")
-        var rest = Substring(cell.ledgerNormalized.filter { $0 != " " })
+        let compact = cell.ledgerCompact
+        // Plain digits in the column's unit, as machine-written ledgers have them: no unit words
+        // to look for (the same value the general path below gives).
+        if compact.utf8.count <= 18, compact.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+           let number = DecimalText(Substring(compact)) {
+            guard let yen = number.magnitude(scaledBy: columnUnit.exponent) else { throw RowProblem.cell(label, cell, "is too large") }
+            return yen
+        }
+        var rest = Substring(compact)
         var statesYen = false
         if rest.hasSuffix("円") {
             rest = rest.dropLast()

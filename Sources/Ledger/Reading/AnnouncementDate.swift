@@ -9,7 +9,7 @@ enum AnnouncementDate {
     ///   the forms above or the date does not exist.
     static func iso(_ cell: String, label: String) throws(RowProblem) -> String? {
         guard !cell.isLedgerBlank else { return nil }
-        let text = cell.ledgerNormalized.filter { $0 != " " }
+        let text = cell.ledgerCompact
         guard let (year, month, day) = parts(text) else {
             throw RowProblem.cell(label, cell, "is not a date (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日 or 令和N年M月D日)")
         }

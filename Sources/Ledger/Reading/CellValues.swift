@@ -7,7 +7,7 @@ enum CellValues {
     /// accepted ("1,200人").
     static func jobs(_ cell: String, label: String) throws(RowProblem) -> Int? {
         guard !cell.isLedgerBlank else { return nil }
-        var text = Substring(cell.ledgerNormalized.filter { $0 != " " })
+        var text = Substring(cell.ledgerCompact)
         if text.hasSuffix("人") || text.hasSuffix("名") { text = text.dropLast() }
         guard let number = DecimalText(text) else { throw RowProblem.cell(label, cell, "is not a number") }
         guard !number.isNegative else { throw RowProblem.cell(label, cell, "is negative") }
@@ -22,7 +22,7 @@ enum CellValues {
     /// it must lie in `range`.
     static func percent(_ cell: String, label: String, range: ClosedRange<Double>) throws(RowProblem) -> Double? {
         guard !cell.isLedgerBlank else { return nil }
-        var text = Substring(cell.ledgerNormalized.filter { $0 != " " })
+        var text = Substring(cell.ledgerCompact)
         if text.hasSuffix("%") { text = text.dropLast() }
         if text.hasPrefix("年平均") { text = text.dropFirst(3) }
         guard let number = DecimalText(text) else { throw RowProblem.cell(label, cell, "is not a number") }
@@ -35,9 +35,9 @@ enum CellValues {
 
     /// A longitude or latitude in decimal degrees.
     static func degrees(_ cell: String, label: String) throws(RowProblem) -> Double {
-        let text = cell.ledgerNormalized
+        let text = cell.ledgerCompact
         guard !text.isEmpty else { throw RowProblem("\(label): empty") }
-        guard let number = DecimalText(Substring(text.filter { $0 != " " })), !number.integerDigits.isEmpty else {
+        guard let number = DecimalText(Substring(text)), !number.integerDigits.isEmpty else {
             throw RowProblem.cell(label, cell, "is not a number")
         }
         return number.doubleValue

@@ -76,7 +76,9 @@ public enum LedgerReader {
         switch try LedgerFileFormat.of(url, displayName: displayName) {
         case .csv(let delimiter):
             let bytes = try LedgerFileBytes.read(url, displayName: displayName, maxLineBytes: LedgerLimits.maxLineBytes)
-            return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .sites) { id, row throws(RowProblem) in
+            // One GEOS context checks every polygon: one thread.
+            return try LedgerCSVReading.read(bytes, delimiter: delimiter, displayName: displayName, kind: .sites,
+                                             parallel: false) { id, row throws(RowProblem) in
                 try validator.site(id: id, row: row, geometry: .cells)
             }
         case .xlsx:

@@ -5,6 +5,14 @@ struct LedgerRow: Sendable {
     struct Cell: Sendable {
         let label: String
         let text: String
+        /// `text` without surrounding white space, trimmed once: validators ask for it often.
+        let trimmed: String
+
+        init(label: String, text: String) {
+            self.label = label
+            self.text = text
+            trimmed = text.ledgerTrimmed
+        }
     }
 
     /// The line the row starts on (GeoJSON: the feature's index from 1).
@@ -21,7 +29,7 @@ struct LedgerRow: Sendable {
 
     /// The cell's text trimmed, "" when the file has no such column.
     func text(_ column: LedgerColumn) -> String {
-        cells[column]?.text.ledgerTrimmed ?? ""
+        cells[column]?.trimmed ?? ""
     }
 
     /// How to name `column` in a message: the header as the file wrote it, else the canonical name.

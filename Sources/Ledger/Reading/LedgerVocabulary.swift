@@ -93,7 +93,7 @@ struct LedgerVocabulary: Sendable {
     /// The company size a cell names, nil for a blank cell.
     func companySize(_ cell: String, label: String) throws(RowProblem) -> CompanySize? {
         guard !cell.isLedgerBlank else { return nil }
-        guard let size = CompanySize(word: cell.ledgerNormalized.filter { $0 != " " }) else {
+        guard let size = CompanySize(word: cell.ledgerCompact) else {
             throw RowProblem.cell(label, cell, "is not a company size (大企業, 中堅企業, 中小企業, 小規模事業者 or large, midsize, sme, small)")
         }
         return size

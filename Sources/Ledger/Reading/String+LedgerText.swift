@@ -5,6 +5,11 @@ extension StringProtocol {
     /// as written: for free text such as names, where ① or ～ must survive.
     var ledgerTrimmed: String {
         if let plain = asciiWithoutSurroundingSpace { return plain }
+        // Most Japanese cells have nothing to trim: only their ends are looked at. Unicode's
+        // White_Space holds every character of `.whitespacesAndNewlines` (the Z categories, tab,
+        // U+000A–U+000D, U+0085), so text whose ends are not White_Space trims to itself.
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return String(self) }
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -48,11 +53,18 @@ extension StringProtocol {
         return key
     }
 
+    /// `ledgerNormalized` without spaces, the form numbers and dates are parsed in ("1 250" → "1250").
+    var ledgerCompact: String {
+        let text = ledgerNormalized
+        return text.utf8.contains(0x20) ? text.filter { $0 != " " } : text
+    }
+
     /// True for a cell that only says "no value": empty, or a lone dash as Japanese spreadsheets
     /// write for 該当なし (-, －, ―, —, –, ‐, ー, −).
     var isLedgerBlank: Bool {
         let text = ledgerNormalized
-        return text.isEmpty || ["-", "―", "—", "–", "‐", "ー", "−"].contains(text)
+        // Every dash is one character of at most three bytes.
+        return text.isEmpty || (text.utf8.count <= 3 && ["-", "―", "—", "–", "‐", "ー", "−"].contains(text))
     }
 }
 
