@@ -30,12 +30,14 @@ public struct LedgerImporter {
     /// - Throws: `DataFileError` for a file that cannot be read as a ledger; `StoreError` for an
     ///   edition that does not exist or is published, or a failed write (then nothing changed).
     ///   - limits: the size limits of the file, its lines and its cells.
+    ///   - geocoder: makes the address geocoder, for files with addresses or names; called once
+    ///     per geocoding thread, each call making a geocoder that shares nothing with the others.
     ///   - beforeWrite: called with every rejection once all is read and joined, just before the
     ///     write: a caller writes its other outputs here, so that a failure there (an unwritable
     ///     rejects file) leaves the store as it was. What it throws is rethrown.
     public func importProjects(from url: URL, displayName: String, edition: String, replaceAll: Bool = false,
                                limits: LedgerLimits = LedgerLimits(), columnMap: LedgerColumnMap = LedgerColumnMap(), sheet: String? = nil,
-                               geocoder: @escaping () throws -> any AddressLocating = { throw LedgerImportError.noGeocoder },
+                               geocoder: @escaping @Sendable () throws -> any AddressLocating = { throw LedgerImportError.noGeocoder },
                                beforeWrite: ([LedgerRejection]) throws -> Void = { _ in }) throws -> LedgerImportSummary {
         // Refuse early, before any work, when the edition cannot take the rows.
         try requireDraft(edition, operation: "import investments")
@@ -47,8 +49,8 @@ public struct LedgerImporter {
         var placer = try ProjectPlacer(store: store, reference: reference, geocoder: geocoder)
         var placed: [(line: Int, input: ProjectInput, placement: ProjectPlacer.Placement)] = []
         placed.reserveCapacity(read.rows.count)
-        for (line, input) in read.rows {
-            switch try placer.place(input) {
+        for ((line, input), placement) in zip(read.rows, try placer.place(read.rows.map(\.value))) {
+            switch placement {
             case .success(let placement): placed.append((line, input, placement))
             case .failure(let problem):
                 rejections.append(LedgerRejection(file: displayName, line: line, id: input.attributes.id, reason: problem.reason,

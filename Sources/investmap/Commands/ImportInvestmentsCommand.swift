@@ -23,11 +23,13 @@ struct ImportInvestmentsCommand: ParsableCommand {
 
     func run() throws {
         let columnMap = try options.columnMap()
+        let townPoints = self.townPoints
         try options.run { importer, url, beforeWrite in
-            try importer.importProjects(
+            let reference = importer.reference
+            return try importer.importProjects(
                 from: url, displayName: options.file, edition: options.edition, replaceAll: options.replace,
                 limits: options.limits, columnMap: columnMap, sheet: options.sheet,
-                geocoder: { try townPoints.geocoder(reference: importer.reference) },
+                geocoder: { try townPoints.geocoder(reference: reference) },
                 beforeWrite: beforeWrite)
         }
     }
