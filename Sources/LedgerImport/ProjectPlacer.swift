@@ -23,10 +23,9 @@ struct ProjectPlacer {
 
     let store: BoundaryStore
     let reference: ReferenceTables
-    /// Makes a geocoder, a new one on every call: made on first use (only files with addresses
-    /// or names need the town points), and once more for each further thread of `place(_:)`.
+    /// Makes a geocoder, a new one on every call: called only for rows with addresses or names
+    /// (only they need the town points), once per thread of `place(_:)`.
     let geocoder: @Sendable () throws -> any AddressLocating
-    private var loadedGeocoder: (any AddressLocating)?
     /// Code → (level, feature id), for the representative points.
     private var unitIDs: [String: (level: UnitLevel, id: Int64)] = [:]
     private var points: [String: Coordinate] = [:]
@@ -50,18 +49,11 @@ struct ProjectPlacer {
     /// index's shared arrays and names), while a second index costs about a second to build,
     /// on its own core. The rest runs in order.
     mutating func place(_ inputs: [ProjectInput]) throws -> [Result<Placement, PlacementProblem>] {
-        let addresses = inputs.map { input -> String? in
-            switch input.place {
-            case .address(let address): address
-            case .names(let prefecture, let municipality): prefecture + municipality
-            case .point, .code: nil
-            }
-        }
+        let addresses = inputs.map(\.place.geocodingText)
         let addressCount = addresses.count { $0 != nil }
         var matches = [AddressMatch?](repeating: nil, count: inputs.count)
         if addressCount > 0 {
-            if loadedGeocoder == nil { loadedGeocoder = try geocoder() }
-            let first = loadedGeocoder!, makeGeocoder = geocoder
+            let makeGeocoder = geocoder
             let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, addressCount / Self.addressesPerGeocoder))
             let failures = Failures()
             matches.withUnsafeMutableBufferPointer { buffer in
@@ -69,7 +61,7 @@ struct ProjectPlacer {
                 nonisolated(unsafe) let slots = buffer
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     do {
-                        let geocoder = worker == 0 ? first : try makeGeocoder()
+                        let geocoder = try makeGeocoder()
                         for index in inputs.count * worker / workers..<inputs.count * (worker + 1) / workers {
                             if let address = addresses[index] { slots[index] = geocoder.locate(address: address) }
                         }
@@ -83,7 +75,7 @@ struct ProjectPlacer {
         return try zip(inputs, matches).map { try place($0, geocoded: $1) }
     }
 
-    /// Addresses that pay for one more geocoder (about a second to build, 13 µs an address).
+    /// Addresses that pay for one more geocoder (1.6 s to build, about 20 µs an address).
     static let addressesPerGeocoder = 200_000
 
     /// The errors of `place(_:)`'s threads.
@@ -95,19 +87,19 @@ struct ProjectPlacer {
     }
 
     /// The placement of one row, or the reason it cannot be placed.
-    /// - Parameter geocoded: the row's address (or names) already geocoded, if it was.
-    mutating func place(_ input: ProjectInput, geocoded: AddressMatch? = nil) throws -> Result<Placement, PlacementProblem> {
+    /// - Parameter geocoded: what the geocoder made of the row's `geocodingText` (nil exactly
+    ///   when it has none).
+    private mutating func place(_ input: ProjectInput, geocoded: AddressMatch?) throws -> Result<Placement, PlacementProblem> {
         switch input.place {
         case .point(let point, let precision):
             return .success(Placement(location: point, precision: precision))
         case .code(let code):
             return try unitPlacement(code.code5, declared: true, note: nil)
         case .address(let address):
-            return try placeAddress(address, declared: input.attributes.declaredCode, what: "address '\(address)'", geocoded: geocoded)
+            return try placeAddress(geocoded!, declared: input.attributes.declaredCode, what: "address '\(address)'")
         case .names(let prefecture, let municipality):
             // Names never give a town: the municipality is what is asked for, no note.
-            let name = prefecture + municipality
-            return try placeAddress(name, declared: input.attributes.declaredCode, what: "municipality '\(name)'", geocoded: geocoded).map {
+            return try placeAddress(geocoded!, declared: input.attributes.declaredCode, what: "municipality '\(prefecture + municipality)'").map {
                 var placement = $0
                 placement.note = nil
                 return placement
@@ -136,15 +128,8 @@ struct ProjectPlacer {
                                   unitIsDesignatedCity: reference.designatedCity(code5: code5) != nil, note: note))
     }
 
-    private mutating func placeAddress(_ address: String, declared: MunicipalityCode?, what: String,
-                                       geocoded: AddressMatch?) throws -> Result<Placement, PlacementProblem> {
-        let match: AddressMatch
-        if let geocoded {
-            match = geocoded
-        } else {
-            if loadedGeocoder == nil { loadedGeocoder = try geocoder() }
-            match = loadedGeocoder!.locate(address: address)
-        }
+    /// The placement of a row from what its address (or names, `what`) geocoded to.
+    private mutating func placeAddress(_ match: AddressMatch, declared: MunicipalityCode?, what: String) throws -> Result<Placement, PlacementProblem> {
         switch match {
         case .town(_, _, let point):
             return .success(Placement(location: point, precision: .address))
@@ -165,4 +150,16 @@ struct ProjectPlacer {
 /// Why a row could not be placed (its rejection's reason).
 struct PlacementProblem: Error {
     let reason: String
+}
+
+private extension ProjectPlace {
+    /// The text the geocoder is asked about: the address, or the prefecture and municipality
+    /// names together; nil for rows placed by coordinates or code.
+    var geocodingText: String? {
+        switch self {
+        case .address(let address): address
+        case .names(let prefecture, let municipality): prefecture + municipality
+        case .point, .code: nil
+        }
+    }
 }
