@@ -41,10 +41,72 @@ struct CoverageFill {
     /// The filled units, and the primary units whose rings gained vertices (new geometries).
     /// - Throws: `GEOSError`.
     func fill(primary: [String: Geometry], missing: [(key: String, geometry: Geometry)]) throws -> (filled: [Outcome], changed: [String: Geometry]) {
+        let coarse = missing.map { CoarseUnit(key: $0.key, geometry: $0.geometry) }.sorted { $0.key < $1.key }
+        let groups = independentGroups(primary: primary, coarse: coarse)
+        // Each group on its own thread (and GEOS context); the largest first, so that the cores
+        // finish together.
+        let results = try groups.concurrentMap { group in try fill(group) }
+        var filled: [Outcome] = [], changed: [String: Geometry] = [:]
+        for result in results {
+            filled += result.filled
+            changed.merge(result.changed) { first, _ in first }
+        }
+        return (filled.sorted { $0.key < $1.key }, changed)
+    }
+
+    struct CoarseUnit: Sendable {
+        var key: String
+        var geometry: Geometry
+    }
+
+    /// Units to fill that can be filled apart from each other, with the primary units they may
+    /// look at or change.
+    struct Group: Sendable {
+        var primary: [String: Geometry]
+        var coarse: [CoarseUnit]
+        var cost: Int
+    }
+
+    /// The units to fill, split into groups that share no primary unit and lie too far apart to
+    /// see each other: every box a fill looks in (its source's box within twice the reach, the
+    /// gap pass's within twice the reach of the result, which lies within the reach of the
+    /// source and of the units still to come) lies within the source's box expanded by
+    /// `4 × reach` plus a margin, so a group filled alone gives exactly what filling all of them
+    /// in one pass gives.
+    func independentGroups(primary: [String: Geometry], coarse: [CoarseUnit]) -> [Group] {
+        let margin = 4 * reach + 0.01
+        let boxes = coarse.map { $0.geometry.boundingBox.expanded(dx: margin, dy: margin) }
+        let primaryBounds = primary.mapValues(\.boundingBox)
+        let seen = boxes.map { box in Set(primaryBounds.filter { $0.value.intersects(box) }.keys) }
+        // Union–find over the units to fill: joined when their boxes meet or they see a
+        // primary unit in common.
+        var parent = Array(coarse.indices)
+        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
+        for i in coarse.indices {
+            for j in coarse.indices where j > i && (boxes[i].intersects(boxes[j]) || !seen[i].isDisjoint(with: seen[j])) {
+                let a = root(i), b = root(j)
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for i in coarse.indices { members[root(i), default: []].append(i) }
+        let groups = members.keys.sorted().map { first -> Group in
+            let indices = members[first]!
+            let keys = indices.reduce(into: Set<String>()) { $0.formUnion(seen[$1]) }
+            let subset = Dictionary(uniqueKeysWithValues: keys.map { ($0, primary[$0]!) })
+            return Group(primary: subset, coarse: indices.map { coarse[$0] },
+                         cost: subset.values.reduce(0) { $0 + $1.vertexCount })
+        }
+        return groups.sorted { ($0.cost, $1.coarse[0].key) > ($1.cost, $0.coarse[0].key) }
+    }
+
+    /// Fills one group's units in key order.
+    private func fill(_ group: Group) throws -> (filled: [Outcome], changed: [String: Geometry]) {
         let context = GEOSContext()
+        let primary = group.primary
         var units = primary
         var bounds = primary.mapValues(\.boundingBox)
-        let coarse = missing.sorted { $0.key < $1.key }
+        let coarse = group.coarse
         let coarseBounds = coarse.map(\.geometry.boundingBox)
         var filled: [Outcome] = []
         var touched = Set<String>()
