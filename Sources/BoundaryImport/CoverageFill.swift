@@ -124,13 +124,22 @@ struct CoverageFill {
             // neighbours. Areas without a code (所属未定地: water, reclaimed land) are narrow
             // themselves: they take slivers of a tenth of the reach only.
             var result = source
+            var nearBand: GEOSGeometry?
             if let neighbours {
                 let reach = unit.key.hasPrefix("unassigned:") ? self.reach / 10 : self.reach
                 // Only the neighbours' band along the unit matters (buffering whole
                 // full-resolution units is what would take the time).
                 let band = try neighbours.intersection(source.buffer(2 * reach, quadrantSegments: 2))
-                let slivers = try source.buffer(reach, quadrantSegments: 2).intersection(band.buffer(reach, quadrantSegments: 2))
-                result = try source.union(slivers).difference(neighbours)
+                // The band is simplified within a tenth of the reach before it is buffered:
+                // buffering its full-resolution coast took most of the fill's time, and the
+                // slivers' far edge moves by at most that tolerance (the band itself, at full
+                // resolution, is what is taken off below).
+                let coarseBand = try band.simplified(reach / 10)
+                let slivers = try source.buffer(reach, quadrantSegments: 2).intersection(coarseBand.buffer(reach, quadrantSegments: 2))
+                // The unit and its slivers lie within the band's buffer: taking the band off
+                // takes off all of the neighbours that overlaps them.
+                result = try source.union(slivers).difference(band)
+                nearBand = band
             }
             if let coming { result = try result.difference(coming) }
             let open = result
@@ -138,7 +147,7 @@ struct CoverageFill {
             if result !== open { closedHoles.insert(unit.key) }
             let geometry = try Self.polygons(of: result)
             let sourceArea = try source.area(), finalArea = try GEOSGeometry(geometry, context: context).area()
-            let cut = try neighbours.map { try source.intersection($0).area() } ?? 0
+            let cut = try nearBand.map { try source.intersection($0).area() } ?? 0
             filled.append(Outcome(key: unit.key, geometry: geometry, sourceArea: sourceArea, cutArea: cut,
                                   addedArea: max(0, finalArea - sourceArea + cut), area: finalArea,
                                   neighbours: near.filter { primary[$0] != nil && bounds[$0]!.intersects(geometry.boundingBox) }))
@@ -155,12 +164,20 @@ struct CoverageFill {
             touched.formUnion(near)
         }
         // 4. Gaps the noding left enclosed (a sliver between two fills' cuts): given to the
-        // filled unit they touch, then noded again. Only where another fill worked near it or
-        // its own pass closed a hole (whose new vertices the neighbours have yet to take):
-        // otherwise its own pass left no gap around it.
+        // filled unit they touch, then noded again. Only where another fill lies within twice
+        // the reach of it or its own pass closed a hole (whose new vertices the neighbours have
+        // yet to take): otherwise its own pass left no gap around it. (Two fills further apart
+        // enclose no gap together that the later one's own pass did not close.)
         let reaches = filled.map { bounds[$0.key]!.expanded(dx: 2 * reach, dy: 2 * reach) }
-        for index in filled.indices where closedHoles.contains(filled[index].key)
-            || reaches.indices.contains(where: { $0 != index && reaches[$0].intersects(reaches[index]) }) {
+        func anotherFillNear(_ index: Int) throws -> Bool {
+            let own = try GEOSGeometry(units[filled[index].key]!, context: context)
+            for other in filled.indices where other != index && reaches[other].intersects(reaches[index]) {
+                if try own.distance(to: GEOSGeometry(units[filled[other].key]!, context: context)) <= 2 * reach { return true }
+            }
+            return false
+        }
+        for index in filled.indices {
+            guard try closedHoles.contains(filled[index].key) || anotherFillNear(index) else { continue }
             let key = filled[index].key
             let area = reaches[index]
             let near = units.keys.filter { $0 != key && bounds[$0]!.intersects(area) }.sorted()

@@ -87,6 +87,12 @@ public struct MapDataLoader: Sendable {
                    note: edition.note, boundaryEdition: edition.boundaryEdition ?? boundaryEdition, boundaryFill: boundaryFill)
     }
 
+    /// Every credit a map or an answer drawn from `store`'s boundaries carries: `DataCredits.all`,
+    /// with the fill credit when some of its units were filled from a coarser coverage.
+    public static func credits(of store: BoundaryStore) throws -> [String] {
+        DataCredits.all(fill: fillCredit(try store.units(.ward, withGeometry: false)))
+    }
+
     /// The credit of the fill sources of `records` (`DataCredits.fill`), nil when none of them
     /// was filled from a coarser coverage.
     public static func fillCredit(_ records: [UnitRecord]) -> String? {

@@ -4,6 +4,7 @@ import Foundation
 import GeoCore
 import Hummingbird
 import LedgerStatistics
+import MapData
 import QueryOutput
 import Reference
 import SpatialQueries
@@ -80,7 +81,8 @@ extension MapService {
             let shape = NearAnswer(kind: kind, batch: false)
             let point = (id: "1", location: Coordinate(x: lon, y: lat))
             let table = QueryTable(columns: shape.columns, rows: features.map { shape.row($0, query: point) }, geometries: features.map(\.geometry),
-                                   metadata: QueryTable.metadata(edition: name, note: note, query: NearAnswer.query(lon: lon, lat: lat, km: km, kind: kind)))
+                                   metadata: QueryTable.metadata(edition: name, note: note, query: NearAnswer.query(lon: lon, lat: lat, km: km, kind: kind),
+                                                                 credits: try MapDataLoader.credits(of: store)))
             return Self.body(table, format).bytes
         }
         return answer.response(to: request)
@@ -96,7 +98,8 @@ extension MapService {
         return try await resource("stats|\(level.rawValue)|\(metric.rawValue)|\(input.cacheKey)",
                                   edition: edition, contentType: "application/json") {
             let rows = try UnitStatistics(store: store).compute(edition: edition, level: level, metric: metric, filter: filter)
-            return Array((try StatsAnswer.json(edition: name, note: note, level: level, metric: metric, filter: input, rows: rows) + "\n").utf8)
+            return Array((try StatsAnswer.json(edition: name, note: note, level: level, metric: metric, filter: input, rows: rows,
+                                               credits: try MapDataLoader.credits(of: store)) + "\n").utf8)
         }.response(to: request)
     }
 
@@ -135,7 +138,7 @@ extension MapService {
                 try builder.with { builder in
                     let report = try builder.report(options)
                     let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: input, summary: summary,
-                                                     withGeometry: format == .geojson)
+                                                     withGeometry: format == .geojson, credits: try MapDataLoader.credits(of: store))
                     return Self.body(table, format).bytes
                 }
             }.response(to: request)

@@ -27,8 +27,8 @@ public enum GapsAnswer {
 
     /// The report's rows (units, or the summary with --summary) and metadata.
     public static func table(_ report: GapReport, edition: Edition, builder: GapReportBuilder, filter: ProjectFilterInput, summary: Bool,
-                             withGeometry: Bool) throws -> QueryTable {
-        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: query(report, filter: filter))
+                             withGeometry: Bool, credits: [String]) throws -> QueryTable {
+        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: query(report, filter: filter), credits: credits)
         metadata["bureau"] = .object(["id": .string(report.bureauID), "name": .string(report.bureauName)])
         metadata["summary"] = .array(report.summary.map { Self.summaryRow($0) }.map { .object($0) })
         if summary {

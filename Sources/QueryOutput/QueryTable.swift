@@ -77,10 +77,11 @@ public struct QueryTable {
         (try? GeoJSONGeometryWriter.bytes(geometry)).map(JSONValue.raw) ?? .null
     }
 
-    /// The metadata every query output carries.
-    public static func metadata(edition: String, note: String?, query: String) -> [String: JSONValue] {
+    /// The metadata every query output carries; `credits` as `MapDataLoader.credits(of:)` gives
+    /// them (the fill credit included where the store has one).
+    public static func metadata(edition: String, note: String?, query: String, credits: [String]) -> [String: JSONValue] {
         var members: [String: JSONValue] = ["edition": .string(edition), "query": .string(query),
-                                                "attribution": .string(DataCredits.all.joined(separator: " / "))]
+                                                "attribution": .string(credits.joined(separator: " / "))]
         if let note { members["edition_note"] = .string(note) }
         return members
     }

@@ -65,7 +65,7 @@ public struct SpreadsheetExport {
 
     /// The notes of a table of edition `edition`: the edition (and note), the credits, and that
     /// the data is invented when the edition says so.
-    public static func notes(edition: String, note: String?, credits: [String] = DataCredits.all) -> [String] {
+    public static func notes(edition: String, note: String?, credits: [String]) -> [String] {
         ["版: \(edition)" + (note.map { "（\($0)）" } ?? "")] + credits.map { "出典: \($0)" }
     }
 }
@@ -85,7 +85,9 @@ extension QueryTable {
                 }
             }
         }
-        var notes = SpreadsheetExport.notes(edition: Self.cell(metadata["edition"] ?? .null), note: metadata["edition_note"].map(Self.cell))
+        let credits = metadata["attribution"].map { Self.cell($0).components(separatedBy: " / ") } ?? []
+        var notes = SpreadsheetExport.notes(edition: Self.cell(metadata["edition"] ?? .null), note: metadata["edition_note"].map(Self.cell),
+                                            credits: credits)
         if let query = metadata["query"] { notes.insert("問い合わせ: " + Self.cell(query), at: 1) }
         return SpreadsheetExport(columns: columns, rows: cells, notes: notes)
     }

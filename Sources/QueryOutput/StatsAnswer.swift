@@ -10,18 +10,18 @@ import Reference
 public enum StatsAnswer {
     /// The answer as JSON (sorted keys, indented).
     public static func json(edition: String, note: String?, level: StatisticsLevel, metric: StatisticsMetric, filter: ProjectFilterInput,
-                            rows: [UnitStatistic]) throws -> String {
+                            rows: [UnitStatistic], credits: [String]) throws -> String {
         try PrettyJSON.string(Document(edition: edition, note: note, level: level.rawValue, metric: metric.rawValue,
-                                       filter: .init(filter), rows: rows))
+                                       filter: .init(filter), rows: rows, attribution: credits))
     }
 
     /// The answer at the codes in force at a date (`stats --codes-as-of`): the rows with the
     /// codes they were carried from, and the units that were split.
     public static func json(edition: String, note: String?, level: StatisticsLevel, metric: StatisticsMetric, filter: ProjectFilterInput,
-                            carried: CodesAsOfStatistics) throws -> String {
+                            carried: CodesAsOfStatistics, credits: [String]) throws -> String {
         var document = Document(edition: edition, note: note, level: level.rawValue, metric: metric.rawValue,
                                 filter: .init(filter),
-                                rows: carried.rows.map(\.statistic))
+                                rows: carried.rows.map(\.statistic), attribution: credits)
         for (index, row) in carried.rows.enumerated() {
             document.units[index].former_codes = row.formerCodes
             document.units[index].incomplete_from = row.incompleteFrom
@@ -37,13 +37,14 @@ public enum StatsAnswer {
 
     /// `stats --format xlsx`: the CSV's columns (code, name, level, the metric) under Japanese
     /// headings, codes as text, the values as numbers; the edition and credits below.
-    public static func spreadsheet(_ rows: [UnitStatistic], metric: StatisticsMetric, edition: String, note: String?) -> SpreadsheetExport {
+    public static func spreadsheet(_ rows: [UnitStatistic], metric: StatisticsMetric, edition: String, note: String?,
+                                   credits: [String]) -> SpreadsheetExport {
         let cells = rows.map { row -> [SpreadsheetExport.Cell] in
             [.text(row.code), .text(row.name), .text(row.level.rawValue), row.value.map { .number($0) } ?? .empty]
         }
         let valueHeading = MetricPresentation.of(metric, largest: 1).heading
         return SpreadsheetExport(columns: ["code", "name", "level", metric.rawValue], headings: ["コード", "名称", "区分", valueHeading],
-                                 rows: cells, notes: SpreadsheetExport.notes(edition: edition, note: note))
+                                 rows: cells, notes: SpreadsheetExport.notes(edition: edition, note: note, credits: credits))
     }
 
     /// Integers as integers, other values with up to 6 significant decimals (deterministic).
@@ -72,12 +73,13 @@ public enum StatsAnswer {
         }
 
         var edition: String, note: String?, level: String, metric: String, filter: Filter
-        var attribution = ["国土数値情報（行政区域データ）（国土交通省）を加工して作成", "出典：総務省統計局『令和2年国勢調査』を加工して作成"]
+        var attribution: [String]
         var units: [Row]
         var codes_as_of: CodesAsOf?
 
-        init(edition: String, note: String?, level: String, metric: String, filter: Filter, rows: [UnitStatistic]) {
+        init(edition: String, note: String?, level: String, metric: String, filter: Filter, rows: [UnitStatistic], attribution: [String]) {
             self.edition = edition
+            self.attribution = attribution
             self.note = note
             self.level = level
             self.metric = metric

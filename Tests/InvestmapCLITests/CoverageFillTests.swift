@@ -110,4 +110,49 @@ final class CoverageFillTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(inOwn) / Double(total), 0.99, "\(inOwn) of \(total) town points in their own filled municipality")
         print("filled municipalities: \(inOwn) of \(total) town points in their own municipality")
     }
+
+    /// Every answer drawn from a filled store credits the fill, as its maps and tiles do:
+    /// the query metadata (JSON), the stats JSON and the workbooks' notes (read by openpyxl).
+    func testAnswersOfAFilledStoreCreditTheFill() throws {
+        let (store, _) = try importedStore()
+        let folder = try TemporaryFolder()
+        // A copy: the other tests read the fixture's store as imported.
+        let db = folder.url.appendingPathComponent("answers.gpkg").path
+        try FileManager.default.copyItem(atPath: store.path, toPath: db)
+        let ledger = folder.url.appendingPathComponent("ledger.csv")
+        try Data("""
+            id,name,plan,field,amount_jpy,jobs,status,announced,lon,lat,code,source
+            P1,長崎の案件,B,,1000000000,10,operating,,129.8737,32.7503,,
+            P2,今治の案件,B,,2000000000,20,operating,,132.9978,34.0660,,
+
+            """.utf8).write(to: ledger)
+        try CLI.runAll([["edition", "create", "e", "--note", "hand-made test ledger", "--db", db],
+                        ["import", "investments", ledger.path, "--edition", "e", "--db", db]])
+        let credit = "の簡略化された境界で補完"
+        let within = try CLI.run(["within", "42201", "--edition", "e", "--format", "json", "--db", db])
+        XCTAssertEqual(within.status, 0, within.stderr)
+        XCTAssertTrue(within.stdout.contains(credit), within.stdout)
+        let stats = try CLI.run(["stats", "--edition", "e", "--level", "prefecture", "--metric", "count", "--format", "json", "--db", db])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        XCTAssertTrue((document["attribution"] as? [String] ?? []).contains { $0.contains(credit) }, stats.stdout)
+        var workbooks: [String] = []
+        for (name, arguments) in [("stats", ["stats", "--edition", "e", "--level", "prefecture", "--metric", "count"]),
+                                  ("projects", ["projects", "--edition", "e"]),
+                                  ("gaps", ["gaps", "--bureau", "kyushu", "--edition", "e"])] {
+            let xlsx = folder.url.appendingPathComponent("\(name).xlsx").path
+            let result = try CLI.run(arguments + ["--format", "xlsx", "--output", xlsx, "--db", db])
+            XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
+            workbooks.append(xlsx)
+        }
+        let script = """
+            import sys, openpyxl
+            for path in sys.argv[1:]:
+                notes = [str(r[0]) for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True) if r and r[0]]
+                assert any("\(credit)" in n for n in notes), (path, notes[-6:])
+            print("ok")
+            """
+        let checked = try Program.run("/usr/bin/env", ["python3", "-c", script] + workbooks)
+        XCTAssertEqual(checked.status, 0, checked.errors)
+    }
 }

@@ -30,7 +30,8 @@ final class QueryOutputTests: XCTestCase {
                 ["id": .string("P2"), "name": .string("plain"), "amount_jpy": .null, "distance_km": .numeric(12), "note": .string("x")],
             ],
             geometries: [.point(Coordinate(x: 133.531_123_4, y: 33.559_7)), nil],
-            metadata: QueryTable.metadata(edition: "2026-04", note: "fictional", query: "near 133.5311 33.5597 --km 20 --kind projects"))
+            metadata: QueryTable.metadata(edition: "2026-04", note: "fictional", query: "near 133.5311 33.5597 --km 20 --kind projects",
+                                          credits: DataCredits.all))
     }
 
     func testTableFormatsMatchTheirGoldens() {
@@ -108,7 +109,8 @@ final class QueryOutputTests: XCTestCase {
             """)
         let rows = try UnitStatistics(store: store).compute(edition: "e1", level: .prefecture, metric: .totalInvestmentPerCapita)
         let text = try StatsAnswer.json(edition: "e1", note: "n", level: .prefecture, metric: .totalInvestmentPerCapita,
-                                        filter: ProjectFilterInput(plan: "B"), rows: rows)
+                                        filter: ProjectFilterInput(plan: "B"), rows: rows,
+                                        credits: [DataCredits.boundaries, DataCredits.census])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         XCTAssertEqual(Set(json.keys), ["edition", "note", "level", "metric", "filter", "attribution", "units"])
         XCTAssertEqual(json["metric"] as? String, "total_investment_per_capita")
@@ -133,7 +135,8 @@ final class QueryOutputTests: XCTestCase {
         let builder = try GapReportBuilder(store: store, edition: "e1", level: .ward)
         let report = try builder.report(GapReportOptions(bureau: "shikoku", prefecture: "39"))
         let edition = try store.edition(named: "e1")
-        let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: ProjectFilterInput(), summary: false, withGeometry: true)
+        let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: ProjectFilterInput(), summary: false, withGeometry: true,
+                                         credits: DataCredits.all)
         XCTAssertEqual(table.columns.first, "rank")
         XCTAssertEqual(table.rows.count, 33)
         XCTAssertEqual(table.rows.first?["rank"], .integer(1))
@@ -143,7 +146,8 @@ final class QueryOutputTests: XCTestCase {
         let csv = table.render(.csv)
         XCTAssertTrue(csv.hasPrefix("rank,prefecture_code,prefecture,code,name,population,projects,nearest_site_id,"), csv)
         XCTAssertEqual(csv.split(separator: "\n").count, 34)
-        let summary = try GapsAnswer.table(report, edition: edition, builder: builder, filter: ProjectFilterInput(), summary: true, withGeometry: false)
+        let summary = try GapsAnswer.table(report, edition: edition, builder: builder, filter: ProjectFilterInput(), summary: true, withGeometry: false,
+                                           credits: DataCredits.all)
         XCTAssertEqual(summary.rows.count, 1)
         XCTAssertEqual(summary.rows.first?["uncovered_units"], .integer(33))
         XCTAssertEqual(summary.rows.first?["units"], .integer(34))

@@ -43,6 +43,12 @@ extension GEOSGeometry {
         try result(GEOSBuffer_r(handle, pointer, distance, Int32(quadrantSegments)), "Buffer")
     }
 
+    /// Douglas–Peucker simplification within `tolerance` (coordinate units) that keeps the
+    /// topology: rings stay valid, lines do not come to cross each other.
+    public func simplified(_ tolerance: Double) throws -> GEOSGeometry {
+        try result(GEOSTopologyPreserveSimplify_r(handle, pointer, tolerance), "TopologyPreserveSimplify")
+    }
+
     /// A fast clip to an axis-aligned rectangle; the result may be invalid only where the input was.
     public func clip(to box: BoundingBox) throws -> GEOSGeometry {
         try result(GEOSClipByRect_r(handle, pointer, box.minX, box.minY, box.maxX, box.maxY), "ClipByRect")

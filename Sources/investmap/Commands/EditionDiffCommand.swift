@@ -3,6 +3,7 @@ import BoundaryStore
 import Foundation
 import GeoFormats
 import LedgerStatistics
+import MapData
 import QueryOutput
 import Reference
 
@@ -41,7 +42,7 @@ struct EditionDiffCommand: ParsableCommand {
         case .csv: try export.writeCSV(CSVWriter.record(EditionDiffText.changeColumns) + EditionDiffText.changeRows(diff).map(CSVWriter.record).joined())
         case .xlsx:
             let rows = EditionDiffText.changeRows(diff).map { $0.map { $0.isEmpty ? SpreadsheetExport.Cell.empty : .text($0) } }
-            let notes = ["\(from) → \(to)"] + SpreadsheetExport.notes(edition: to, note: nil)
+            let notes = ["\(from) → \(to)"] + SpreadsheetExport.notes(edition: to, note: nil, credits: try MapDataLoader.credits(of: boundaryStore))
             try export.writeXLSX(SpreadsheetExport(columns: EditionDiffText.changeColumns, rows: rows, notes: notes), sheet: "変更")
         case .table, .geojson: try export.writeText(EditionDiffText.render(diff) + "\n")
         }

@@ -88,7 +88,8 @@ struct GapsCommand: ParsableCommand {
             } catch let error as QueryError {
                 throw CLIError(error.description)
             }
-            let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: filterOptions.input, summary: summary, withGeometry: format == .geojson)
+            let table = try GapsAnswer.table(report, edition: edition, builder: builder, filter: filterOptions.input, summary: summary, withGeometry: format == .geojson,
+                                             credits: try MapDataLoader.credits(of: boundaryStore))
             let bytes: Data = switch format {
             case .xlsx: try table.spreadsheet().xlsx(sheetName: summary ? "空白地域の集計" : "空白地域")
             case .csv where export.excel: SpreadsheetExport.excelCSV(table.render(.csv))

@@ -4,6 +4,7 @@ import Cartography
 import Foundation
 import GeoCore
 import GeoFormats
+import MapData
 import QueryOutput
 import Reference
 import SpatialQueries
@@ -51,7 +52,8 @@ struct NearCommand: ParsableCommand {
         let answer = NearAnswer(kind: kind == .projects ? .project : .site, batch: queries != nil)
         let columns = answer.columns
         let description = queries.map { NearAnswer.query(file: $0, km: km, kind: answer.kind) } ?? NearAnswer.query(lon: lon!, lat: lat!, km: km, kind: answer.kind)
-        let metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: description)
+        let metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: description,
+                                          credits: try MapDataLoader.credits(of: boundaryStore))
         func row(_ feature: NearbyFeature, of point: (id: String, location: Coordinate)) -> [String: JSONValue] {
             answer.row(feature, query: point)
         }

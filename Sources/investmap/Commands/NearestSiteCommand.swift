@@ -4,6 +4,7 @@ import Cartography
 import GeoCore
 import GeoFormats
 import Ledger
+import MapData
 import QueryOutput
 import SpatialQueries
 
@@ -35,7 +36,8 @@ struct NearestSiteCommand: ParsableCommand {
             ["plan": .string(answer.plan ?? "any"), "site_id": .string(answer.site.id), "site_name": .string(answer.site.name),
              "site_plan": .string(answer.site.plan), "distance_km": QueryTable.kilometres(answer.metres)]
         }
-        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: "nearest-site \(code)")
+        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: "nearest-site \(code)",
+                                              credits: try MapDataLoader.credits(of: boundaryStore))
         metadata["unit"] = .object(["code": .string(unit.code), "name": .string(unit.name), "level": .string(unit.level.rawValue)])
         QueryTable(columns: columns, rows: rows, geometries: answers.map { $0.site.geometry }, metadata: metadata).print(format)
         if answers.isEmpty { standardError.write("edition \(edition.name) has no cluster sites") }

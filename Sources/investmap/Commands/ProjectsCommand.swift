@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
 import BoundaryStore
+import Foundation
 import GeoFormats
 import Ledger
+import MapData
 import QueryOutput
 import Reference
 
@@ -40,7 +41,7 @@ struct ProjectsCommand: ParsableCommand {
         case .json:
             try export.writeText(try PrettyJSON.string(ProjectsJSON(edition: name, projects: projects.map { ProjectsJSON.Row($0.project, $0.join) })) + "\n")
         case .xlsx:
-            try export.writeXLSX(Self.spreadsheet(projects, edition: resolved), sheet: "案件")
+            try export.writeXLSX(Self.spreadsheet(projects, edition: resolved, credits: try MapDataLoader.credits(of: boundaryStore)), sheet: "案件")
         case .csv, .table, .geojson:
             var text = CSVWriter.record(Self.header)
             for (project, join) in projects { text += CSVWriter.record(ProjectTable.cells(project) + Self.joinCells(join)) }
@@ -55,7 +56,7 @@ struct ProjectsCommand: ParsableCommand {
 
     /// The projects as a sheet: the CSV's columns under Japanese headings, amounts, jobs,
     /// percentages and coordinates as numbers, dates as dates, codes as text.
-    static func spreadsheet(_ projects: [(project: InvestmentProject, join: LedgerJoin)], edition: Edition) -> SpreadsheetExport {
+    static func spreadsheet(_ projects: [(project: InvestmentProject, join: LedgerJoin)], edition: Edition, credits: [String]) -> SpreadsheetExport {
         let numeric: Set<String> = ["support_jpy", "total_investment_jpy", "jobs", "wage_commitment_pct", "lon", "lat", "sea_distance_km"]
         let dates: Set<String> = ["adopted", "announced"]
         let rows = projects.map { project, join in
@@ -69,7 +70,7 @@ struct ProjectsCommand: ParsableCommand {
         }
         let headings = ProjectTable.japaneseHeader + joinHeader.map(ColumnHeadings.japanese)
         return SpreadsheetExport(columns: header, headings: headings, rows: rows,
-                                 notes: SpreadsheetExport.notes(edition: edition.name, note: edition.note))
+                                 notes: SpreadsheetExport.notes(edition: edition.name, note: edition.note, credits: credits))
     }
 }
 

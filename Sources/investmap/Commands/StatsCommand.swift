@@ -1,9 +1,10 @@
 import ArgumentParser
-import Foundation
 import BoundaryStore
+import Foundation
 import GeoFormats
 import Ledger
 import LedgerStatistics
+import MapData
 import QueryOutput
 import Reference
 
@@ -50,7 +51,7 @@ struct StatsCommand: ParsableCommand {
             let carried = try UnitStatistics(store: boundaryStore).compute(
                 edition: edition, level: level.level, metric: metric, filter: try projects.filter(),
                 codesAsOf: codesAsOf, changes: try ReferenceTables.loadFromDefaultLocation().codeChanges)
-            try printCarried(carried, edition: edition)
+            try printCarried(carried, edition: edition, credits: try MapDataLoader.credits(of: boundaryStore))
             return
         }
         let rows = try UnitStatistics(store: boundaryStore).compute(
@@ -61,9 +62,11 @@ struct StatsCommand: ParsableCommand {
             for row in rows { text += CSVWriter.record([row.code, row.name, row.level.rawValue, row.value.map(StatsAnswer.number) ?? ""]) }
             try export.writeCSV(text)
         case .xlsx:
-            try export.writeXLSX(StatsAnswer.spreadsheet(rows, metric: metric, edition: name, note: note), sheet: "統計")
+            try export.writeXLSX(StatsAnswer.spreadsheet(rows, metric: metric, edition: name, note: note,
+                                                                         credits: try MapDataLoader.credits(of: boundaryStore)), sheet: "統計")
         case .json:
-            try export.writeText(try StatsAnswer.json(edition: name, note: note, level: level.level, metric: metric, filter: projects.input, rows: rows) + "\n")
+            try export.writeText(try StatsAnswer.json(edition: name, note: note, level: level.level, metric: metric, filter: projects.input, rows: rows,
+                                                            credits: try MapDataLoader.credits(of: boundaryStore)) + "\n")
         case .table:
             print("edition \(name)" + (note.map { " — \($0)" } ?? ""))
             print(TextTable.render(
@@ -76,7 +79,7 @@ struct StatsCommand: ParsableCommand {
 
     /// The answer at the codes in force at a date: the rows with the codes they were carried
     /// from, then the split units (on standard error for CSV, so the file stays one table).
-    private func printCarried(_ carried: CodesAsOfStatistics, edition: Edition) throws {
+    private func printCarried(_ carried: CodesAsOfStatistics, edition: Edition, credits: [String]) throws {
         let splitLines = carried.splits.map { split in
             "split: \(split.code) \(split.name) (\(carried.boundaryEdition)) went on or before \(carried.asOf) to "
                 + zip(split.newCodes, split.newNames).map { "\($0) \($1)" }.joined(separator: " and ")
@@ -95,7 +98,7 @@ struct StatsCommand: ParsableCommand {
             for line in splitLines { standardError.write(line) }
         case .json:
             Swift.print(try StatsAnswer.json(edition: edition.name, note: edition.note, level: level.level, metric: metric,
-                                             filter: projects.input, carried: carried))
+                                             filter: projects.input, carried: carried, credits: credits))
         case .table:
             Swift.print("edition \(edition.name)" + (edition.note.map { " — \($0)" } ?? ""))
             Swift.print("codes in force on \(carried.asOf) (projects joined on \(carried.boundaryEdition), \(carried.boundaryDate))")

@@ -3,6 +3,7 @@ import BoundaryStore
 import Cartography
 import GeoCore
 import GeoFormats
+import MapData
 import QueryOutput
 import SpatialQueries
 
@@ -38,7 +39,8 @@ struct WithinCommand: ParsableCommand {
         let amount = projects.reduce(0.0) { $0 + Double($1.totalInvestmentJPY ?? 0) }
         let support = projects.reduce(0.0) { $0 + Double($1.supportJPY ?? 0) }
         let jobs = projects.reduce(0) { $0 + ($1.jobs ?? 0) }
-        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: "within \(code)")
+        var metadata = QueryTable.metadata(edition: edition.name, note: edition.note, query: "within \(code)",
+                                              credits: try MapDataLoader.credits(of: boundaryStore))
         metadata["unit"] = .object(["code": .string(unit.code), "name": .string(unit.name), "level": .string(unit.level.rawValue)])
         metadata["totals"] = .object(["count": .integer(projects.count), "support_jpy": .numeric(support),
                                       "total_investment_jpy": .numeric(amount), "jobs": .integer(jobs)])
