@@ -122,7 +122,7 @@ extension MapService {
             throw ServiceError.badParameter("bureau", QueryError.unknownBureau(id: bureau, closest: ClosestNames.closest(to: bureau, in: bureauIDs, limit: 3)).description)
         }
         let (edition, input, filter) = try await editionAndFilter(request, query)
-        let store = self.store, name = edition.name
+        let store = self.store
         // Its geometries may take a quarter of the engines' room; beyond that they are read again.
         let geometryBudget = engines.capacity / 4
         guard case .gaps(let builder) = try await engine("gaps|\(level.rawValue)", edition: edition, limiter: reportWork, make: {

@@ -95,6 +95,6 @@ public enum StatsAnswer {
 extension StatsAnswer.Document.Filter {
     init(_ input: ProjectFilterInput) {
         self.init(plan: input.plan, field: input.field, status: input.status, programme: input.programme, category: input.category,
-                  company_size: input.companySize)
+                  company_size: input.companySizeSlug)
     }
 }

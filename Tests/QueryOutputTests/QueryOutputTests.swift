@@ -115,6 +115,10 @@ final class QueryOutputTests: XCTestCase {
         XCTAssertEqual(Set(json.keys), ["edition", "note", "level", "metric", "filter", "attribution", "units"])
         XCTAssertEqual(json["metric"] as? String, "total_investment_per_capita")
         XCTAssertEqual((json["filter"] as? [String: Any])?["plan"] as? String, "B")
+        let sized = try StatsAnswer.json(edition: "e1", note: nil, level: .prefecture, metric: .count,
+                                         filter: ProjectFilterInput(companySize: "中小企業"), rows: [], credits: [])
+        let sizedJSON = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sized.utf8)) as? [String: Any])
+        XCTAssertEqual((sizedJSON["filter"] as? [String: Any])?["company_size"] as? String, "sme", "the filter echoed as its slug")
         XCTAssertEqual(json["attribution"] as? [String], [DataCredits.boundaries, DataCredits.census])
         let units = try XCTUnwrap(json["units"] as? [[String: Any]])
         XCTAssertEqual(units.map { $0["code"] as? String }, ["33", "36", "37", "38", "39"])

@@ -25,7 +25,13 @@ public struct ProjectFilterInput: Sendable, Hashable {
 
     /// The filter as one string, for cache keys: equal exactly when the filters are.
     public var cacheKey: String {
-        [plan, field, status, programme, category, companySize].map { $0 ?? "" }.joined(separator: "|")
+        [plan, field, status, programme, category, companySizeSlug].map { $0 ?? "" }.joined(separator: "|")
+    }
+
+    /// The company size as its slug (中小企業 → sme), as answers echo it; as given when it is
+    /// not one (the checks reject it).
+    public var companySizeSlug: String? {
+        companySize.map { CompanySize(word: $0)?.rawValue ?? $0 }
     }
 
     /// The checks that need no reference table: plan, status and company size.
