@@ -237,9 +237,26 @@ struct CoverageFill {
         return closed
     }
 
-    /// The union of some units (nil for none), each first clipped to `box` when one is given.
+    /// The union of some units (nil for none), clipped to `box` when one is given.
+    ///
+    /// Units that form a coverage (the primary's, and the fills once noded with them) are
+    /// merged by cancelling their shared edges (`CoverageBoundaryUnion`: exact, linear) and the
+    /// union clipped once; GEOS's general union of the clipped units, which took a third of the
+    /// fill's time, is used only when they do not form one or that union comes out invalid.
     static func union(_ geometries: [Geometry], clippedTo box: BoundingBox? = nil, _ context: GEOSContext) throws -> GEOSGeometry? {
         guard !geometries.isEmpty else { return nil }
+        if let box, let exact = CoverageBoundaryUnion.union(geometries.flatMap(\.polygons)) {
+            let merged = try GEOSGeometry(.multiPolygon(exact), context: context)
+            var clipped = try merged.clip(to: box)
+            // A box that crosses no ring comes back whole, also when it lies in a hole of the
+            // union (a lake or bay the units enclose): then nothing of the union is in it.
+            let boxArea = (box.maxX - box.minX) * (box.maxY - box.minY)
+            if try abs(clipped.area() - boxArea) <= 1e-12 * boxArea,
+               try !PreparedGeometry(merged).covers(GEOSGeometry(point: Coordinate(x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2), context: context)) {
+                clipped = try GEOSGeometry(.multiPolygon([]), context: context)
+            }
+            if try clipped.isValid() { return clipped }
+        }
         let members = try geometries.map { geometry in
             let whole = try GEOSGeometry(geometry, context: context)
             return try box.map { try whole.clip(to: $0) } ?? whole

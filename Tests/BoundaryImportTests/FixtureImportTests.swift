@@ -132,6 +132,34 @@ final class FixtureImportTests: XCTestCase {
             """)
     }
 
+    /// An island the primary lacks, in a lake that two primary units enclose together: the
+    /// neighbours' union has the lake as a hole that holds the island's whole search box (GEOS's
+    /// rectangle clip returns such a box whole), and nothing of the island may be cut.
+    func testAnIslandInALakeTwoUnitsEncloseIsFilledWhole() throws {
+        let folder = try TemporaryFolder()
+        func feature(_ code: String, _ name: String, _ ring: [(Double, Double)]) -> String {
+            let coordinates = (ring + [ring[0]]).map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+            return """
+                {"type":"Feature","properties":{"N03_001":"香川県","N03_004":"\(name)","N03_007":"\(code)"},"geometry":{"type":"Polygon","coordinates":[[\(coordinates)]]}}
+                """
+        }
+        // The frame 135.0–135.2 × 35.0–35.2 around the lake 135.05–135.15 × 35.05–35.15, split at 135.1.
+        let west = feature("37201", "高松市", [(135.0, 35.0), (135.1, 35.0), (135.1, 35.05), (135.05, 35.05), (135.05, 35.15),
+                                              (135.1, 35.15), (135.1, 35.2), (135.0, 35.2)])
+        let east = feature("37202", "丸亀市", [(135.1, 35.0), (135.2, 35.0), (135.2, 35.2), (135.1, 35.2), (135.1, 35.15),
+                                              (135.15, 35.15), (135.15, 35.05), (135.1, 35.05)])
+        let primary = try folder.write("N03-98_980101.geojson", "{\"type\":\"FeatureCollection\",\"features\":[\(west),\(east)]}")
+        let island = feature("37999", "架空島", [(135.09, 35.09), (135.11, 35.09), (135.11, 35.11), (135.09, 35.11)])
+        let fill = try folder.write("N03-99_990101_fill.geojson", "{\"type\":\"FeatureCollection\",\"features\":[\(island)]}")
+        let path = folder.file("lake.gpkg").path
+        let summary = try BoundaryImporter(reference: FixtureStore.reference(), census: nil)
+            .run(files: [primary], fillFrom: [fill], edition: nil, openStore: { try BoundaryStore(path: path) })
+        let row = try XCTUnwrap(summary.report.first { $0.kind == "fill" && $0.code == "37999" })
+        XCTAssertTrue(row.detail.contains("0.00 % cut"), row.detail)
+        let filled = try XCTUnwrap(try BoundaryStore(path: path, readOnly: true).units(.ward).first { $0.code == "37999" })
+        XCTAssertEqual(try GEOSGeometry(filled.geometry, context: GEOSContext()).area(), 0.02 * 0.02, accuracy: 1e-12)
+    }
+
     /// Issue 16: a unit the primary lacks, drawn coarsely across 高知市's coast, is cut where it
     /// overlaps, keeps no gap, is valid, and is reported as filled.
     func testAFillIsCutToThePrimaryBordersAndReported() throws {
