@@ -142,24 +142,40 @@ struct CoverageFill {
                 nearBand = band
             }
             if let coming { result = try result.difference(coming) }
-            let open = result
-            result = try closeHoles(result, neighbours: neighbours, coming: coming, units: units, bounds: bounds, context: context)
-            if result !== open { closedHoles.insert(unit.key) }
-            let geometry = try Self.polygons(of: result)
+            // Noded with its neighbours at once, so that the next fills' overlays see the
+            // shared points as vertices on both sides (not as intersections to compute again,
+            // an ulp apart): the neighbours take its vertices, then it takes theirs.
+            func node(_ geometry: Geometry) -> (own: Geometry, near: [String: Geometry]) {
+                let ownVertices = VertexGrid([geometry])
+                let noded = Dictionary(uniqueKeysWithValues: near.map { ($0, ownVertices.node(units[$0]!)) })
+                return (VertexGrid(near.map { noded[$0]! }).node(geometry), noded)
+            }
+            let open = try Self.polygons(of: result)
+            var noded = node(open)
+            // The holes it encloses with its neighbours: from the union that cancels the noded
+            // borders (GEOS's general union when they do not match, or units still to come
+            // overlap them).
+            let exact = coming == nil ? CoverageBoundaryUnion.union(([noded.own] + near.map { noded.near[$0]! }).flatMap(\.polygons)) : nil
+            let together = try exact ?? {
+                var parts = [try result.clone()]
+                if let neighbours { parts.append(try neighbours.clone()) }
+                if let coming { parts.append(try coming.clone()) }
+                return try Self.polygons(of: GEOSGeometry(collecting: parts, as: .geometryCollection, context: context).unaryUnion()).polygons
+            }()
+            let closed = try closeHoles(result, together: together, coming: coming, units: units, bounds: bounds, context: context)
+            var geometry = open
+            if closed !== result {
+                closedHoles.insert(unit.key)
+                geometry = try Self.polygons(of: closed)
+                noded = node(geometry)
+            }
             let sourceArea = try source.area(), finalArea = try GEOSGeometry(geometry, context: context).area()
             let cut = try nearBand.map { try source.intersection($0).area() } ?? 0
             filled.append(Outcome(key: unit.key, geometry: geometry, sourceArea: sourceArea, cutArea: cut,
                                   addedArea: max(0, finalArea - sourceArea + cut), area: finalArea,
                                   neighbours: near.filter { primary[$0] != nil && bounds[$0]!.intersects(geometry.boundingBox) }))
-            // Noded with its neighbours at once, so that the next fills' overlays see the
-            // shared points as vertices on both sides (not as intersections to compute again,
-            // an ulp apart).
-            let ownVertices = VertexGrid([geometry])
-            for key in near {
-                let noded = ownVertices.node(units[key]!)
-                if noded != units[key]! { units[key] = noded }
-            }
-            units[unit.key] = VertexGrid(near.map { units[$0]! }).node(geometry)
+            for (key, geometry) in noded.near where geometry != units[key]! { units[key] = geometry }
+            units[unit.key] = noded.own
             bounds[unit.key] = geometry.boundingBox
             touched.formUnion(near)
         }
@@ -181,9 +197,14 @@ struct CoverageFill {
             let key = filled[index].key
             let area = reaches[index]
             let near = units.keys.filter { $0 != key && bounds[$0]!.intersects(area) }.sorted()
-            guard let neighbours = try Self.union(near.map { units[$0]! }, clippedTo: area, context) else { continue }
+            guard !near.isEmpty else { continue }
+            // The unit is noded with its neighbours by now: their union cancels shared edges
+            // (GEOS's general union of the clipped units only when it cannot).
+            let members = [units[key]!] + near.map { units[$0]! }
+            let together = try CoverageBoundaryUnion.union(members.flatMap(\.polygons))
+                ?? Self.polygons(of: Self.union(members, clippedTo: area, context)!).polygons
             let own = try GEOSGeometry(units[key]!, context: context)
-            let closed = try Self.polygons(of: closeHoles(own, neighbours: neighbours, coming: nil, units: units.filter { $0.key != key },
+            let closed = try Self.polygons(of: closeHoles(own, together: together, coming: nil, units: units.filter { $0.key != key },
                                                           bounds: bounds, context: context))
             guard closed != units[key]! else { continue }
             let ownVertices = VertexGrid([closed])
@@ -207,16 +228,13 @@ struct CoverageFill {
     }
 
     /// Adds to `result` the holes it encloses with its neighbours (gaps wider than the reach),
-    /// less any primary unit found in them.
-    private func closeHoles(_ result: GEOSGeometry, neighbours: GEOSGeometry?, coming: GEOSGeometry?, units: [String: Geometry],
+    /// less any primary unit found in them; `together` is the union of the unit, its neighbours
+    /// and the units still to come.
+    private func closeHoles(_ result: GEOSGeometry, together: [Polygon], coming: GEOSGeometry?, units: [String: Geometry],
                             bounds: [String: BoundingBox], context: GEOSContext) throws -> GEOSGeometry {
-        var parts = [try result.clone()]
-        if let neighbours { parts.append(try neighbours.clone()) }
-        if let coming { parts.append(try coming.clone()) }
-        let together = try GEOSGeometry(collecting: parts, as: .geometryCollection, context: context).unaryUnion()
         let own = try Self.polygons(of: result)
         var closed = result
-        for polygon in try Self.polygons(of: together).polygons {
+        for polygon in together {
             for hole in polygon.holes {
                 let region = Geometry.polygon(Polygon(exterior: hole))
                 let regionGEOS = try GEOSGeometry(region, context: context)
