@@ -292,14 +292,23 @@ struct CoverageFill {
 /// lie on them (noding two coverages' borders).
 struct VertexGrid {
     private var cells: [Int64: [Coordinate]] = [:]
+    /// The vertices' box, widened by the tolerance: no point or edge outside it is touched
+    /// (most of a full-resolution neighbour lies outside the fill's box).
+    private var extent = BoundingBox.empty
     private static let cell = 0.002
 
     init(_ geometries: [Geometry]) {
         for geometry in geometries {
             for polygon in geometry.polygons {
-                for ring in polygon.rings { for c in ring.coordinates.dropLast() { cells[Self.key(c), default: []].append(c) } }
+                for ring in polygon.rings {
+                    for c in ring.coordinates.dropLast() {
+                        cells[Self.key(c), default: []].append(c)
+                        extent.extend(c)
+                    }
+                }
             }
         }
+        extent = extent.expanded(dx: CoverageFill.onEdgeTolerance, dy: CoverageFill.onEdgeTolerance)
     }
 
     private static func index(_ value: Double) -> Int64 { Int64((value / cell).rounded(.down)) }
@@ -317,6 +326,7 @@ struct VertexGrid {
     /// same point computed by two overlays, a few ulps apart): the least of them, so that every
     /// unit picks the same; nil when that is `c` itself.
     private func twin(of c: Coordinate) -> Coordinate? {
+        guard extent.contains(c) else { return nil }
         let tolerance = CoverageFill.onEdgeTolerance
         var least = c
         for x in Self.index(c.x - tolerance)...Self.index(c.x + tolerance) {
@@ -331,12 +341,22 @@ struct VertexGrid {
     private func node(_ ring: LinearRing) -> LinearRing {
         // First the same points made equal (unless the ring passes through the stand-in
         // elsewhere: it would touch itself), then the points on edges inserted.
-        let before = Set(ring.coordinates)
+        var ringBox = BoundingBox.empty, repeats = false
+        for (index, c) in ring.coordinates.enumerated() {
+            ringBox.extend(c)
+            if index > 0, ring.coordinates[index - 1] == c { repeats = true }
+        }
+        // Far from every grid vertex nothing changes (but a repeated point is dropped).
+        guard ringBox.intersects(extent) || repeats else { return ring }
+        var before: Set<Coordinate>?
         var points: [Coordinate] = []
         points.reserveCapacity(ring.coordinates.count)
         for c in ring.coordinates {
             var snapped = c
-            if let stand = twin(of: c), !before.contains(stand) { snapped = stand }
+            if let stand = twin(of: c) {
+                if before == nil { before = Set(ring.coordinates) }
+                if !before!.contains(stand) { snapped = stand }
+            }
             if snapped != points.last { points.append(snapped) }
         }
         guard points.count >= 2 else { return ring }
@@ -344,15 +364,18 @@ struct VertexGrid {
         result.reserveCapacity(points.count)
         // A point the ring already passes through is not inserted again: that would make the
         // ring touch itself (invalid).
-        let own = Set(points)
+        var own: Set<Coordinate>?
         for i in 1..<points.count {
             let a = points[i - 1], b = points[i]
             var inserted: [(t: Double, c: Coordinate)] = []
             let dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy
-            if length2 > 0 {
+            if length2 > 0, max(a.x, b.x) >= extent.minX, min(a.x, b.x) <= extent.maxX,
+               max(a.y, b.y) >= extent.minY, min(a.y, b.y) <= extent.maxY {
                 for x in Self.index(min(a.x, b.x) - CoverageFill.onEdgeTolerance)...Self.index(max(a.x, b.x) + CoverageFill.onEdgeTolerance) {
                     for y in Self.index(min(a.y, b.y) - CoverageFill.onEdgeTolerance)...Self.index(max(a.y, b.y) + CoverageFill.onEdgeTolerance) {
-                        for c in cells[Self.key(x, y)] ?? [] where c != a && c != b && !own.contains(c) {
+                        for c in cells[Self.key(x, y)] ?? [] where c != a && c != b {
+                            if own == nil { own = Set(points) }
+                            guard !own!.contains(c) else { continue }
                             let t = ((c.x - a.x) * dx + (c.y - a.y) * dy) / length2
                             guard t > 0, t < 1 else { continue }
                             let cross = (c.x - a.x) * dy - (c.y - a.y) * dx
