@@ -153,9 +153,10 @@ struct CoverageFill {
             let open = try Self.polygons(of: result)
             var noded = node(open)
             // The holes it encloses with its neighbours: from the union that cancels the noded
-            // borders (GEOS's general union when they do not match, or units still to come
-            // overlap them).
-            let exact = coming == nil ? CoverageBoundaryUnion.union(([noded.own] + near.map { noded.near[$0]! }).flatMap(\.polygons)) : nil
+            // borders (GEOS's general union, with the units still to come, when they do not
+            // match). A hole it encloses only together with a unit still to come is that
+            // unit's to close in its own pass; no hole takes a unit still to come.
+            let exact = CoverageBoundaryUnion.union(([noded.own] + near.map { noded.near[$0]! }).flatMap(\.polygons))
             let together = try exact ?? {
                 var parts = [try result.clone()]
                 if let neighbours { parts.append(try neighbours.clone()) }
