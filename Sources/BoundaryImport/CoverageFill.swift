@@ -148,7 +148,7 @@ struct CoverageFill {
             func node(_ geometry: Geometry) -> (own: Geometry, near: [String: Geometry]) {
                 let ownVertices = VertexGrid([geometry])
                 let noded = Dictionary(uniqueKeysWithValues: near.map { ($0, ownVertices.node(units[$0]!)) })
-                return (VertexGrid(near.map { noded[$0]! }).node(geometry), noded)
+                return (VertexGrid(near.map { noded[$0]! }, near: geometry.boundingBox).node(geometry), noded)
             }
             let open = try Self.polygons(of: result)
             var noded = node(open)
@@ -213,7 +213,7 @@ struct CoverageFill {
                 let noded = ownVertices.node(units[other]!)
                 if noded != units[other]! { units[other] = noded; touched.insert(other) }
             }
-            units[key] = VertexGrid(near.map { units[$0]! }).node(closed)
+            units[key] = VertexGrid(near.map { units[$0]! }, near: closed.boundingBox).node(closed)
         }
         var changed: [String: Geometry] = [:]
         for key in touched where primary[key] != nil && units[key]! != primary[key]! { changed[key] = units[key]! }
@@ -298,11 +298,14 @@ struct VertexGrid {
     private var extent = BoundingBox.empty
     private static let cell = 0.002
 
-    init(_ geometries: [Geometry]) {
+    /// - Parameter box: the grid takes only the vertices in it (within the tolerance): the grid
+    /// of the full-resolution neighbours, made to node one fill, needs only those near the fill.
+    init(_ geometries: [Geometry], near box: BoundingBox? = nil) {
+        let wanted = box?.expanded(dx: 2 * CoverageFill.onEdgeTolerance, dy: 2 * CoverageFill.onEdgeTolerance)
         for geometry in geometries {
             for polygon in geometry.polygons {
                 for ring in polygon.rings {
-                    for c in ring.coordinates.dropLast() {
+                    for c in ring.coordinates.dropLast() where wanted?.contains(c) ?? true {
                         cells[Self.key(c), default: []].append(c)
                         extent.extend(c)
                     }
