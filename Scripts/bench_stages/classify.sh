@@ -2,7 +2,7 @@
 # A stage of Scripts/bench (sourced by it; uses its helpers: timed, manifest_query, decompressed,
 # PEER_PYTHON, PEER_DIR, WORK, RUNS, INVESTMAP, REPO_ROOT, machine_description, investmap_version).
 
-# Classify: Fisher–Jenks natural breaks, 7 classes, of the investment amount of every N03 unit
+# Classify: Fisher–Jenks natural breaks, 7 classes, of the total investment of every N03 unit
 # (wards and municipalities), against mapclassify.FisherJenks on the same values. The store holds
 # the 1 % simplified N03 units (cheap to import; the values only depend on the join) and an
 # edition with the sample ledger (GeoData/sample_investments.csv). The values are written once by
@@ -24,22 +24,22 @@ stage_classify() {
   "$INVESTMAP" edition create bench --db "$WORK/classify.gpkg" >/dev/null
   timed classify-ledger 1 "$INVESTMAP" import investments "$REPO_ROOT/GeoData/sample_investments.csv" \
     --edition bench --db "$WORK/classify.gpkg"
-  timed classify-values 1 "$INVESTMAP" stats --level ward --metric amount --edition bench --format csv \
+  timed classify-values 1 "$INVESTMAP" stats --level ward --metric total_investment --edition bench --format csv \
     --db "$WORK/classify.gpkg"
   cp "$WORK/classify-values.1.out" "$WORK/classify-values.csv"
 
   for run in $(seq 1 "$RUNS"); do
     log "classify, run $run/$RUNS: mapclassify.FisherJenks"
     timed classify-peer "$run" "${PEER_PYTHON[@]}" "$PEER_DIR/classify_peer.py" "$WORK/classify-values.csv" \
-      --column amount --method fisher-jenks --k 7 --repeat 1
+      --column total_investment --method fisher-jenks --k 7 --repeat 1
     log "classify, run $run/$RUNS: investmap"
-    timed classify-investmap "$run" "$INVESTMAP" classify --level ward --metric amount --edition bench \
+    timed classify-investmap "$run" "$INVESTMAP" classify --level ward --metric total_investment --edition bench \
       --method fisher-jenks --classes 7 --format json --timing --db "$WORK/classify.gpkg"
   done
 
   log "classify: the exact optimum in double precision, for reference (untimed)"
   timed classify-optimal 1 "${PEER_PYTHON[@]}" "$PEER_DIR/classify_peer.py" "$WORK/classify-values.csv" \
-    --column amount --method fisher-jenks --k 7 --repeat 1 --check-optimal
+    --column total_investment --method fisher-jenks --k 7 --repeat 1 --check-optimal
 
   python3 - "$WORK" "$RUNS" "$(basename "$boundaries")" "$(machine_description)" "$(investmap_version)" <<'PY'
 import datetime, json, statistics, sys
@@ -82,10 +82,10 @@ if optimal:
 numba = peer["versions"]["numba"]
 print(f"""### Classify: Fisher–Jenks breaks of {units:,} units
 
-The investment amount (yen) of every N03 unit of `{data_file}` ({units:,} units, {mine['no_data']} without a value) in an
+The total investment (yen, 総投資額) of every N03 unit of `{data_file}` ({units:,} units, {mine['no_data']} without a value) in an
 edition holding `GeoData/sample_investments.csv`, classified into 7 classes by Fisher–Jenks natural breaks.
 Measured {datetime.date.today().isoformat()} on {machine}; {runs} run{"s" if runs > 1 else ""} each, interleaved; median time, largest peak RSS.
-The peer reads the values that `investmap stats --level ward --metric amount --format csv` printed.
+The peer reads the values that `investmap stats --level ward --metric total_investment --format csv` printed.
 
 Same breaks as mapclassify: {yes(same_breaks)} (compared as doubles, every run); same counts: {yes(same_counts)}.{optimal_line}
 

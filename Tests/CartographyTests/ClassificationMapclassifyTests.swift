@@ -38,6 +38,14 @@ final class ClassificationMapclassifyTests: XCTestCase {
         XCTAssertEqual(twelve.breaks, [1340106620.0, 3843529059.0, 7508158842.0, 11677407898.0, 22132420922.0, 36452639422.0, 47500434171.0,
                                        68018041195.0, 98180996746.0, 138873643851.0, 175621430608.0, 1414989323722.0])
         XCTAssertEqual(twelve.counts, [103, 42, 27, 10, 5, 4, 3, 1, 2, 1, 1, 1])
+        // classify_peer.py --sample 1000 --seed 11 --k 3 --method fisher-jenks
+        let three = try Classification.classify(ClassificationSample.values(count: 1000, seed: 11), method: .fisherJenks, classes: 3)
+        XCTAssertEqual(three.breaks, [31458157345.0, 165855730304.0, 893824969621.0])
+        XCTAssertEqual(three.counts, [959, 38, 3])
+        // classify_peer.py --sample 700 --seed 13 --k 6 --method fisher-jenks
+        let six = try Classification.classify(ClassificationSample.values(count: 700, seed: 13), method: .fisherJenks, classes: 6)
+        XCTAssertEqual(six.breaks, [7346991050.0, 28402244528.0, 73836825635.0, 125718527228.0, 261166530770.0, 345430933304.0])
+        XCTAssertEqual(six.counts, [592, 85, 17, 3, 1, 2])
         // classify_peer.py --sample 100 --seed 5 --k 2 --method fisher-jenks
         let two = try Classification.classify(ClassificationSample.values(count: 100, seed: 5), method: .fisherJenks, classes: 2)
         XCTAssertEqual(two.breaks, [21556279009.0, 94869692538.0])

@@ -1,7 +1,6 @@
 /// mapclassify.FisherJenks: Fisher's exact optimal partition of the sorted values into k
 /// classes (minimum total within-class sum of squared deviations), by dynamic programming over
-/// every (last value, class count) pair: O(n²·k) time (the k class counts of a row side by side in
-/// one vector for k ≤ 7), O(n·k) memory. Written here because no
+/// every (last value, class count) pair: O(n²·k) time, O(n·k) memory. Written here because no
 /// Swift package offers it; it follows mapclassify's `_fisher_jenks_means` step for step,
 /// including its single-precision (Float32) sums and costs and its tie rule (the later
 /// candidate wins), so the breaks are the same data values mapclassify returns. In single
@@ -25,7 +24,7 @@ enum FisherJenksBreaks {
             firstOfLastClass.withUnsafeMutableBufferPointer { first in
                 cost.withUnsafeMutableBufferPointer { cost in
                     single.withUnsafeBufferPointer { single in
-                        if width <= 8 {
+                        if width <= 8 && n < 1 << 24 {
                             Self.fillVectorised(first: first, cost: cost, single: single, n: n, classes: classes)
                         } else {
                             Self.fill(first: first, cost: cost, single: single, n: n, classes: classes)
@@ -85,44 +84,70 @@ enum FisherJenksBreaks {
         }
     }
 
-    /// The same table with the class counts of one row in the lanes of a vector (up to 7
-    /// classes, the usual case): the same single-precision sums, the same comparisons in the same
-    /// order (the later candidate wins a tie), so the same table, about four times as fast. A
-    /// row's costs stay in a register while its last class grows.
+    /// The same table in SIMD8 vectors (up to 7 classes, the usual case), about three times as
+    /// fast: the class sums of eight rows at once, one row per lane, and then, row by row, the
+    /// class counts side by side in the lanes, the row's costs in a register while its last
+    /// class grows. Each lane does exactly the scalar single-precision operations and the
+    /// comparisons come in the same order (the later candidate wins a tie), so the table is the
+    /// same value for value.
     private static func fillVectorised(first: UnsafeMutableBufferPointer<Int32>, cost: UnsafeMutableBufferPointer<Float>,
                                        single: UnsafeBufferPointer<Float>, n: Int, classes: Int) {
         let width = classes + 1
-        // Lanes j = 2…classes take candidates (j = 1 is the whole series, set after the loop).
-        var candidateLanes = SIMDMask<SIMD8<Int32>>(repeating: false)
-        if classes >= 2 { for j in 2...classes { candidateLanes[j] = true } }
-        let costBase = cost.baseAddress!
-        for l in 2...n {
-            let row = l * width
-            var rowCost = SIMD8<Float>(repeating: .infinity)
-            var rowFirst = SIMD8<Int32>(repeating: 0)
-            var sum: Float = 0, sumOfSquares: Float = 0, count: Float = 0, variance: Float = 0
-            for m in 1...l {
-                let i3 = l - m + 1
-                let value = single[i3 - 1]
+        // Values with 8 zeros in front: lane k of the rows from l0 reads value l0 + k − m + 1
+        // (1-based) at padded[l0 + k − m + 8].
+        let padded = UnsafeMutableBufferPointer<Float>.allocate(capacity: n + 16)
+        defer { padded.deallocate() }
+        padded.initialize(repeating: 0)
+        for i in 0..<n { padded[i + 8] = single[i] }
+        // The cost of one class over values l−m+1…l of eight rows l0…l0+7 (one per lane), for
+        // m = 1…l0+7: vector m − 1.
+        let variances = UnsafeMutableRawPointer.allocate(byteCount: (n + 8) * MemoryLayout<SIMD8<Float>>.stride,
+                                                          alignment: MemoryLayout<SIMD8<Float>>.alignment)
+        defer { variances.deallocate() }
+        // NaN in the lanes that take no candidate (j = 0, 1 and above the class count): no cost
+        // is ≥ NaN, and adding 0 leaves the others exactly as they are.
+        var laneBias = SIMD8<Float>(repeating: .nan)
+        if classes >= 2 { for j in 2...classes { laneBias[j] = 0 } }
+        let costBase = cost.baseAddress!, values = padded.baseAddress!
+        var l0 = 2
+        while l0 <= n {
+            // Summed from l downwards as the scalar loop sums, each lane doing exactly its
+            // operations (so the same single-precision values), the divisions eight at once.
+            var sum = SIMD8<Float>(repeating: 0), sumOfSquares = SIMD8<Float>(repeating: 0), count = SIMD8<Float>(repeating: 0)
+            let last = min(n, l0 + 7)
+            for m in 1...last {
+                let value = UnsafeRawPointer(values + (l0 - m + 8)).loadUnaligned(as: SIMD8<Float>.self)
                 sumOfSquares += value * value
                 sum += value
                 count += 1
-                variance = sumOfSquares - (sum * sum) / count
-                let i4 = i3 - 1
-                guard i4 != 0, classes >= 2 else { continue }
-                // Lane j reads cost[previous + j - 1]: the row of i4, shifted by one.
-                let shifted = UnsafeRawPointer(costBase + (i4 * width - 1)).loadUnaligned(as: SIMD8<Float>.self)
-                let candidate = variance + shifted
-                let better = (rowCost .>= candidate) .& candidateLanes
-                rowCost.replace(with: candidate, where: better)
-                rowFirst.replace(with: Int32(i3), where: better)
+                variances.storeBytes(of: sumOfSquares - (sum * sum) / count, toByteOffset: (m - 1) * MemoryLayout<SIMD8<Float>>.stride,
+                                     as: SIMD8<Float>.self)
             }
-            for j in 2..<max(2, classes + 1) {
-                cost[row + j] = rowCost[j]
-                first[row + j] = rowFirst[j]
+            let lanes = variances.assumingMemoryBound(to: Float.self)
+            for l in l0...last {
+                let lane = l - l0, row = l * width
+                var rowCost = SIMD8<Float>(repeating: .infinity)
+                // Value indices as floats (exact below 2^24): one comparison mask serves both.
+                var rowFirst = SIMD8<Float>(repeating: 0)
+                if classes >= 2 {
+                    for m in 1..<l {
+                        let i3 = l - m + 1
+                        // Lane j takes cost[(i3 − 1)·width + j − 1]: the row of i3 − 1, shifted by one.
+                        let shifted = UnsafeRawPointer(costBase + ((i3 - 1) * width - 1)).loadUnaligned(as: SIMD8<Float>.self)
+                        let candidate = (lanes[(m - 1) * 8 + lane] + shifted) + laneBias
+                        let better = rowCost .>= candidate
+                        rowCost.replace(with: candidate, where: better)
+                        rowFirst.replace(with: Float(i3), where: better)
+                    }
+                }
+                for j in 2..<max(2, classes + 1) {
+                    cost[row + j] = rowCost[j]
+                    first[row + j] = Int32(rowFirst[j])
+                }
+                first[row + 1] = 1
+                cost[row + 1] = lanes[(l - 1) * 8 + lane]
             }
-            first[row + 1] = 1
-            cost[row + 1] = variance
+            l0 += 8
         }
     }
 }
