@@ -29,6 +29,24 @@ public struct NearAnswer: Sendable {
         "near --queries \(file) --km \(km) --kind \(kind == .project ? "projects" : "sites")"
     }
 
+    /// The query's cells of a batch's rows (id, lon, lat), as `row` gives them.
+    public static func queryCells(_ query: (id: String, location: Coordinate)) -> [String] {
+        [query.id, QueryTable.cell(.numeric(query.location.x)), QueryTable.cell(.numeric(query.location.y))]
+    }
+
+    /// One result's CSV cells in column order, the text `QueryTable.cell` gives `row`'s values,
+    /// without the dictionary (a batch of queries can have millions of results); `queryCells`
+    /// as `queryCells(_:)` gives them (used in a batch only).
+    public func cells(_ feature: NearbyFeature, queryCells: [String]) -> [String] {
+        var cells = batch ? queryCells : []
+        cells.reserveCapacity(columns.count)
+        cells += [feature.kind.rawValue, feature.id, feature.name, feature.plan ?? "", feature.fields, feature.status,
+                  feature.company ?? "", feature.programme ?? "", feature.supportJPY.map { String(Int($0)) } ?? "",
+                  feature.totalInvestmentJPY.map { String(Int($0)) } ?? "", feature.precision ?? "", feature.wardCode ?? "",
+                  QueryTable.cell(QueryTable.kilometres(feature.metres))]
+        return cells
+    }
+
     /// One result's row; `query` is the query's id and point (used in a batch only).
     public func row(_ feature: NearbyFeature, query: (id: String, location: Coordinate)) -> [String: JSONValue] {
         var row: [String: JSONValue] = [

@@ -68,9 +68,9 @@ struct NearCommand: ParsableCommand {
             out.write(CSVWriter.record(columns))
             var count = 0
             for point in points {
+                let queryCells = NearAnswer.queryCells(point)
                 for feature in try results(point) {
-                    let values = row(feature, of: point)
-                    out.write(CSVWriter.record(columns.map { QueryTable.cell(values[$0] ?? .null) }))
+                    out.writeRecord(answer.cells(feature, queryCells: queryCells))
                     count += 1
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 
 /// Buffered standard output for large results (print() flushes per line when piped).
 final class StandardOutput {
@@ -8,6 +9,12 @@ final class StandardOutput {
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes a CSV record (`CSVWriter.record`) straight into the buffer.
+    func writeRecord(_ fields: [String]) {
+        CSVWriter.appendRecord(fields, to: &buffer)
         if buffer.count >= 1 << 16 { flush() }
     }
 
