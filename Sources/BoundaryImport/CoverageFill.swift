@@ -156,7 +156,7 @@ struct CoverageFill {
             // borders (GEOS's general union, with the units still to come, when they do not
             // match). A hole it encloses only together with a unit still to come is that
             // unit's to close in its own pass; no hole takes a unit still to come.
-            let exact = CoverageBoundaryUnion.union(([noded.own] + near.map { noded.near[$0]! }).flatMap(\.polygons))
+            let exact = try Self.clippedUnion([noded.own] + near.map { noded.near[$0]! }, to: area, context)
             let together = try exact ?? {
                 var parts = [try result.clone()]
                 if let neighbours { parts.append(try neighbours.clone()) }
@@ -202,7 +202,7 @@ struct CoverageFill {
             // The unit is noded with its neighbours by now: their union cancels shared edges
             // (GEOS's general union of the clipped units only when it cannot).
             let members = [units[key]!] + near.map { units[$0]! }
-            let together = try CoverageBoundaryUnion.union(members.flatMap(\.polygons))
+            let together = try Self.clippedUnion(members, to: area, context)
                 ?? Self.polygons(of: Self.union(members, clippedTo: area, context)!).polygons
             let own = try GEOSGeometry(units[key]!, context: context)
             let closed = try Self.polygons(of: closeHoles(own, together: together, coming: nil, units: units.filter { $0.key != key },
@@ -281,6 +281,14 @@ struct CoverageFill {
             return try box.map { try whole.clip(to: $0) } ?? whole
         }
         return try GEOSGeometry(collecting: members, as: .geometryCollection, context: context).unaryUnion()
+    }
+
+    /// The exact union of units that form a coverage (`CoverageBoundaryUnion`), clipped to `box`
+    /// as the general union's members are (holes are sought within the box only); nil when the
+    /// units do not form one.
+    static func clippedUnion(_ geometries: [Geometry], to box: BoundingBox, _ context: GEOSContext) throws -> [Polygon]? {
+        guard let exact = CoverageBoundaryUnion.union(geometries.flatMap(\.polygons)) else { return nil }
+        return try polygons(of: GEOSGeometry(.multiPolygon(exact), context: context).clip(to: box)).polygons
     }
 
     /// The polygons of an overlay's result, as one MultiPolygon (lines and points dropped).
