@@ -156,8 +156,8 @@ struct CoverageFill {
             // borders (GEOS's general union, with the units still to come, when they do not
             // match). A hole it encloses only together with a unit still to come is that
             // unit's to close in its own pass; no hole takes a unit still to come.
-            let exact = try Self.clippedUnion([noded.own] + near.map { noded.near[$0]! }, to: area, context)
-            let together = try exact ?? {
+            let exact = try Self.exactUnion([noded.own] + near.map { noded.near[$0]! }, clippedTo: area, context)
+            let together = try exact.map { try Self.polygons(of: $0).polygons } ?? {
                 var parts = [try result.clone()]
                 if let neighbours { parts.append(try neighbours.clone()) }
                 if let coming { parts.append(try coming.clone()) }
@@ -202,8 +202,7 @@ struct CoverageFill {
             // The unit is noded with its neighbours by now: their union cancels shared edges
             // (GEOS's general union of the clipped units only when it cannot).
             let members = [units[key]!] + near.map { units[$0]! }
-            let together = try Self.clippedUnion(members, to: area, context)
-                ?? Self.polygons(of: Self.union(members, clippedTo: area, context)!).polygons
+            let together = try Self.polygons(of: Self.union(members, clippedTo: area, context)!).polygons
             let own = try GEOSGeometry(units[key]!, context: context)
             let closed = try Self.polygons(of: closeHoles(own, together: together, coming: nil, units: units.filter { $0.key != key },
                                                           bounds: bounds, context: context))
@@ -256,26 +255,12 @@ struct CoverageFill {
         return closed
     }
 
-    /// The union of some units (nil for none), clipped to `box` when one is given.
-    ///
-    /// Units that form a coverage (the primary's, and the fills once noded with them) are
-    /// merged by cancelling their shared edges (`CoverageBoundaryUnion`: exact, linear) and the
-    /// union clipped once; GEOS's general union of the clipped units, which took a third of the
-    /// fill's time, is used only when they do not form one or that union comes out invalid.
+    /// The union of some units (nil for none), clipped to `box` when one is given: the exact
+    /// union (`exactUnion`) when they form a coverage, else GEOS's general union of the
+    /// clipped units.
     static func union(_ geometries: [Geometry], clippedTo box: BoundingBox? = nil, _ context: GEOSContext) throws -> GEOSGeometry? {
         guard !geometries.isEmpty else { return nil }
-        if let box, let exact = CoverageBoundaryUnion.union(geometries.flatMap(\.polygons)) {
-            let merged = try GEOSGeometry(.multiPolygon(exact), context: context)
-            var clipped = try merged.clip(to: box)
-            // A box that crosses no ring comes back whole, also when it lies in a hole of the
-            // union (a lake or bay the units enclose): then nothing of the union is in it.
-            let boxArea = (box.maxX - box.minX) * (box.maxY - box.minY)
-            if try abs(clipped.area() - boxArea) <= 1e-12 * boxArea,
-               try !PreparedGeometry(merged).covers(GEOSGeometry(point: Coordinate(x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2), context: context)) {
-                clipped = try GEOSGeometry(.multiPolygon([]), context: context)
-            }
-            if try clipped.isValid() { return clipped }
-        }
+        if let box, let exact = try exactUnion(geometries, clippedTo: box, context) { return exact }
         let members = try geometries.map { geometry in
             let whole = try GEOSGeometry(geometry, context: context)
             return try box.map { try whole.clip(to: $0) } ?? whole
@@ -283,12 +268,23 @@ struct CoverageFill {
         return try GEOSGeometry(collecting: members, as: .geometryCollection, context: context).unaryUnion()
     }
 
-    /// The exact union of units that form a coverage (`CoverageBoundaryUnion`), clipped to `box`
-    /// as the general union's members are (holes are sought within the box only); nil when the
-    /// units do not form one.
-    static func clippedUnion(_ geometries: [Geometry], to box: BoundingBox, _ context: GEOSContext) throws -> [Polygon]? {
+    /// The union of units that form a coverage (the primary's, and the fills once noded with
+    /// them), made by cancelling their shared edges (`CoverageBoundaryUnion`: exact, linear; GEOS's
+    /// general union of the clipped units took a third of the fill's time) and clipped to
+    /// `box`; nil when they do not form one or the result is not valid.
+    static func exactUnion(_ geometries: [Geometry], clippedTo box: BoundingBox, _ context: GEOSContext) throws -> GEOSGeometry? {
         guard let exact = CoverageBoundaryUnion.union(geometries.flatMap(\.polygons)) else { return nil }
-        return try polygons(of: GEOSGeometry(.multiPolygon(exact), context: context).clip(to: box)).polygons
+        let merged = try GEOSGeometry(.multiPolygon(exact), context: context)
+        var clipped = try merged.clip(to: box)
+        // A box that crosses no ring comes back whole, also when it lies in a hole of the
+        // union (a lake or bay the units enclose): then nothing of the union is in it.
+        let boxArea = (box.maxX - box.minX) * (box.maxY - box.minY)
+        if try abs(clipped.area() - boxArea) <= 1e-12 * boxArea,
+           try !PreparedGeometry(merged).covers(GEOSGeometry(point: Coordinate(x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2),
+                                                              context: context)) {
+            clipped = try GEOSGeometry(.multiPolygon([]), context: context)
+        }
+        return try clipped.isValid() ? clipped : nil
     }
 
     /// The polygons of an overlay's result, as one MultiPolygon (lines and points dropped).
